@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 Vigil contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <utility>
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QList>
+#include <QPointer>
+#include <QString>
+
+class QHttpServerRequest;
+class QHttpServerResponder;
+class QTcpSocket;
+
+namespace vigil::server {
+
+class EngineIoServer;
+
+/// The one HTTP port: Engine.IO paths (`/socket.io/`, and `/engine.io/` in the conformance mode)
+/// go to their EngineIoServer, WebSocket upgrades included; everything else goes to the REST
+/// handler. QHttpServer cannot do this: it is final and its router answers upgrade requests
+/// with 404.
+class HttpFrontend final : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    /// Answers one REST request. It may move the responder away and answer later; the request is
+    /// only valid during the call.
+    using RestHandler =
+      std::function<void(const QHttpServerRequest &request, QHttpServerResponder &&responder)>;
+
+    explicit HttpFrontend(QObject *parent = nullptr);
+    ~HttpFrontend() override;
+
+    /// Routes requests whose path starts with `pathPrefix` (e.g. `/socket.io/`) to `server`.
+    void mount(const QString &pathPrefix, EngineIoServer *server);
+    /// Replaces the default handler, which answers 404 `{"error":"not_found",...}`.
+    void setRestHandler(RestHandler handler);
+
+    /// Starts listening; false (with the reason logged) when the address is unavailable.
+    bool listen(const QHostAddress &address, quint16 port);
+    /// The port actually bound (useful after listening on port 0); 0 when not listening.
+    quint16 port() const { return m_port; }
+    QHostAddress address() const { return m_address; }
+    /// Stops accepting connections (open ones are not touched).
+    void stopListening();
+
+    /// Parses `host:port`, `[v6]:port` or `:port` (all interfaces); std::nullopt when malformed.
+    static std::optional<std::pair<QHostAddress, quint16>> parseListenAddress(const QString &text);
+
+    static void notFound(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Mount
+    {
+        QString prefix;
+        QPointer<EngineIoServer> server;
+    };
+
+    EngineIoServer *serverFor(const QString &path) const;
+    void onNewWebSocket();
+
+    QList<Mount> m_mounts;
+    RestHandler m_restHandler;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    /// The socket whose upgrade request was refused with an answer written in handleRequest();
+    /// QAbstractHttpServer calls missingHandler() for it right after, which must stay silent.
+    QTcpSocket *m_answered = nullptr;
+};
+
+} // namespace vigil::server
