@@ -11,12 +11,14 @@ VIGIL_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
     qtkeychain-qt6-dev libsodium-dev libjwt-dev
+    librsvg2-bin dpkg-dev curl
 )
 VIGIL_TEST_PACKAGES=(
     clang clang-format libclang-rt-14-dev libbenchmark-dev
     xvfb xauth
     python3 python3-flask-socketio python3-eventlet
     gnome-keyring libsecret-tools dbus dbus-x11
+    lintian desktop-file-utils appstream wixl msitools nginx openssl curl systemd debootstrap
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
