@@ -51,8 +51,11 @@ void checkRoundTrip(const QCborValue &json, const char *name)
         std::fprintf(stderr, "%s: %s\n", name, text.constData());
         fail("json::write output does not parse");
     }
+    // JSON has one number type: a double such as 0.0 or 1.0 is written as `0` / `1` (as
+    // JSON.stringify does) and read back as an integer. So the wire round trip is checked on
+    // what goes on the wire: the text must come back byte for byte.
     const auto wire = T::fromJson(reparsed.value());
-    if (!wire || !(wire.value() == parsed.value())) {
+    if (!wire || json::write(wire.value().toJson()) != text) {
         std::fprintf(stderr, "%s: %s\n", name, text.constData());
         fail("toJson -> write -> parse -> fromJson differs");
     }
