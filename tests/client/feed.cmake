@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Tests of AlertFeed and vigil-cli, and the delivery test (paths relative to tests/). They start
 # the peers in tests/interop themselves and skip, saying why, when node or python is missing.
-vigil_add_test(NAME tst_alertfeed SOURCES client/tst_alertfeed.cpp LIBS vigil_client
+vigil_add_test(NAME tst_alertfeed SOURCES client/tst_alertfeed.cpp LIBS vigil_client vigil_testsupport
     LABELS client TIMEOUT 300)
 target_compile_definitions(tst_alertfeed PRIVATE
     VIGIL_INTEROP_DIR="${PROJECT_SOURCE_DIR}/tests/interop")

@@ -27,6 +27,7 @@
 #include "client/Manager.h"
 #include "client/Socket.h"
 #include "protocol/Json.h"
+#include "support/ContractPeer.h"
 
 using namespace vigil::client;
 using namespace vigil::protocol;
@@ -41,61 +42,7 @@ QString interopDir()
     return QStringLiteral(VIGIL_INTEROP_DIR);
 }
 
-/// contract-peer.mjs in a child process, restartable on the same port with the same store.
-class ContractPeer
-{
-public:
-    ~ContractPeer() { kill(); }
-
-    /// Empty on success, else why it could not start. `port` 0 lets the OS choose.
-    QString start(const QString &node, const QStringList &environment, int port = 0)
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProgram(node);
-        m_process->setArguments({ QDir(interopDir()).filePath(u"contract-peer.mjs"_s) });
-        m_process->setWorkingDirectory(interopDir());
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &entry : environment)
-            env.insert(entry.section(u'=', 0, 0), entry.section(u'=', 1));
-        env.insert(u"PORT"_s, QString::number(port));
-        env.insert(u"EXIT_WITH_STDIN"_s, u"1"_s);
-        m_process->setProcessEnvironment(env);
-        m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process->start();
-        if (!m_process->waitForStarted(waitMs))
-            return u"node did not start: "_s + m_process->errorString();
-        QDeadlineTimer deadline(waitMs);
-        while (!m_process->canReadLine() && !deadline.hasExpired() &&
-               m_process->state() == QProcess::Running)
-            m_process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
-        const QByteArray line = m_process->readLine().trimmed();
-        if (!line.startsWith("LISTENING "))
-            return u"contract-peer.mjs did not report its port"_s;
-        m_port = line.mid(10).toInt();
-        return m_port > 0 ? QString() : u"contract-peer.mjs reported an invalid port"_s;
-    }
-
-    void kill()
-    {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
-            return;
-        m_process->kill();
-        m_process->waitForFinished(5'000);
-    }
-
-    void signal(int number) const
-    {
-        if (m_process && m_process->processId() > 0)
-            ::kill(pid_t(m_process->processId()), number);
-    }
-
-    int port() const { return m_port; }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)); }
-
-private:
-    std::unique_ptr<QProcess> m_process;
-    int m_port = 0;
-};
+using vigil::testsupport::ContractPeer;
 
 /// Plain REST for the test's own plumbing (publishing, test hooks), independent of ApiClient.
 class Rest
@@ -325,7 +272,7 @@ private:
 
     QString m_node;
     QTemporaryDir m_dir;
-    ContractPeer m_peer;
+    ContractPeer m_peer{ interopDir(), waitMs };
     Rest m_rest;
     QString m_nurse;
     QString m_producer;

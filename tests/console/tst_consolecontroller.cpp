@@ -41,6 +41,7 @@
 #include "console/RoomListModel.h"
 #include "console/Settings.h"
 #include "protocol/Json.h"
+#include "support/ContractPeer.h"
 
 using namespace Qt::StringLiterals;
 using namespace vigil;
@@ -50,54 +51,7 @@ namespace {
 
 constexpr int waitMs = 20'000;
 
-/// contract-peer.mjs, restartable on the same port with the same store.
-class Peer
-{
-public:
-    ~Peer() { kill(); }
-
-    QString start(const QString &node, const QStringList &environment, int port = 0)
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProgram(node);
-        m_process->setArguments({ QStringLiteral(VIGIL_INTEROP_DIR "/contract-peer.mjs") });
-        m_process->setWorkingDirectory(QStringLiteral(VIGIL_INTEROP_DIR));
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &entry : environment)
-            env.insert(entry.section(u'=', 0, 0), entry.section(u'=', 1));
-        env.insert(u"PORT"_s, QString::number(port));
-        env.insert(u"EXIT_WITH_STDIN"_s, u"1"_s);
-        m_process->setProcessEnvironment(env);
-        m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process->start();
-        if (!m_process->waitForStarted(waitMs))
-            return u"node did not start: "_s + m_process->errorString();
-        QDeadlineTimer deadline(waitMs);
-        while (!m_process->canReadLine() && !deadline.hasExpired() &&
-               m_process->state() == QProcess::Running)
-            m_process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
-        const QByteArray line = m_process->readLine().trimmed();
-        if (!line.startsWith("LISTENING "))
-            return u"contract-peer.mjs did not report its port"_s;
-        m_port = line.mid(10).toInt();
-        return m_port > 0 ? QString() : u"contract-peer.mjs reported an invalid port"_s;
-    }
-
-    void kill()
-    {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
-            return;
-        m_process->kill();
-        m_process->waitForFinished(5'000);
-    }
-
-    int port() const { return m_port; }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)); }
-
-private:
-    std::unique_ptr<QProcess> m_process;
-    int m_port = 0;
-};
+using Peer = vigil::testsupport::ContractPeer;
 
 /// The test's own REST plumbing (publishing, hooks), independent of the code under test.
 class Rest
@@ -253,7 +207,7 @@ private:
 
     QString m_node;
     QTemporaryDir m_dir;
-    Peer m_peer;
+    Peer m_peer{ QStringLiteral(VIGIL_INTEROP_DIR), waitMs };
     Rest m_rest;
     QString m_producer;
     QString m_admin;

@@ -17,7 +17,7 @@ add_dependencies(tst_translations vigil-console_lrelease)
 
 # End to end against tests/interop/contract-peer.mjs in a child process (skips without node).
 vigil_add_test(NAME tst_consolecontroller SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_consolecontroller.cpp
-    LIBS vigil_console_core LABELS console TIMEOUT 300)
+    LIBS vigil_console_core vigil_testsupport LABELS console TIMEOUT 300)
 target_compile_definitions(tst_consolecontroller PRIVATE
     VIGIL_INTEROP_DIR="${PROJECT_SOURCE_DIR}/tests/interop")
 
