@@ -13,6 +13,7 @@
 
 #include "common/Logging.h"
 #include "server/EngineIoSession.h"
+#include "server/WebSocketChannel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -30,32 +31,6 @@ const QString websocketName = u"websocket"_s;
 QString queryValue(const QUrlQuery &query, const QString &key)
 {
     return query.queryItemValue(key, QUrl::FullyDecoded);
-}
-
-HandshakeInfo handshakeFrom(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    HandshakeInfo info;
-    info.address = request.remoteAddress();
-    info.port = socket ? socket->peerPort() : 0;
-    info.query = request.query();
-    info.origin = request.value(QByteArrayLiteral("origin"));
-    info.userAgent = request.value(QByteArrayLiteral("user-agent"));
-    info.issued = QDateTime::currentDateTimeUtc();
-    info.secure = request.url().scheme() == "https"_L1;
-    return info;
-}
-
-HandshakeInfo handshakeFrom(const QWebSocket &socket)
-{
-    HandshakeInfo info;
-    info.address = socket.peerAddress();
-    info.port = socket.peerPort();
-    info.query = QUrlQuery(socket.requestUrl());
-    info.origin = socket.origin().toUtf8();
-    info.userAgent = socket.request().rawHeader(QByteArrayLiteral("User-Agent"));
-    info.issued = QDateTime::currentDateTimeUtc();
-    info.secure = socket.requestUrl().scheme() == "wss"_L1;
-    return info;
 }
 
 } // namespace
@@ -82,6 +57,32 @@ EngineIoServer::~EngineIoServer()
         session->m_scheduled = false;
         session->m_server = nullptr;
     }
+}
+
+HandshakeInfo EngineIoServer::handshakeFrom(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HandshakeInfo info;
+    info.address = request.remoteAddress();
+    info.port = socket ? socket->peerPort() : 0;
+    info.query = request.query();
+    info.origin = request.value(QByteArrayLiteral("origin"));
+    info.userAgent = request.value(QByteArrayLiteral("user-agent"));
+    info.issued = QDateTime::currentDateTimeUtc();
+    info.secure = request.url().scheme() == "https"_L1;
+    return info;
+}
+
+HandshakeInfo EngineIoServer::handshakeFrom(const QWebSocket &socket)
+{
+    HandshakeInfo info;
+    info.address = socket.peerAddress();
+    info.port = socket.peerPort();
+    info.query = QUrlQuery(socket.requestUrl());
+    info.origin = socket.origin().toUtf8();
+    info.userAgent = socket.request().rawHeader(QByteArrayLiteral("User-Agent"));
+    info.issued = QDateTime::currentDateTimeUtc();
+    info.secure = socket.requestUrl().scheme() == "wss"_L1;
+    return info;
 }
 
 QString EngineIoServer::generateId()
@@ -265,38 +266,31 @@ std::optional<EngineIoServer::ErrorCode> EngineIoServer::verifyUpgrade(
     return std::nullopt;
 }
 
-void EngineIoServer::handleWebSocket(std::unique_ptr<QWebSocket> socket)
+void EngineIoServer::handleWebSocket(WebSocketChannel *socket, HandshakeInfo handshake)
 {
-    // The frame limit makes QWebSocket refuse an oversized frame as soon as its header arrives,
-    // before the payload is buffered; it closes with 1009 as Node's `ws` does.
-    socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxPayload));
-    socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxPayload));
-
-    const QUrlQuery query(socket->requestUrl());
-    const QString sid = queryValue(query, sidKey);
+    const QString sid = queryValue(handshake.query, sidKey);
     if (!sid.isEmpty()) {
         EngineIoSession *session = m_sessions.value(sid);
         // The session may have closed, or another WebSocket may have won, since the request was
         // verified.
         if (!session || !session->canUpgrade()) {
-            // Closed on the next pass: QAbstractHttpServer still signals the socket's readyRead
+            // Closed on the next pass: QAbstractHttpServer still signals a QWebSocket's readyRead
             // once more after handing it over, and a closed socket makes that a warning.
-            QWebSocket *refused = socket.release();
-            refused->setParent(this);
+            socket->setParent(this);
             QTimer::singleShot(
-              0, refused, [this, refused] { EngineIoSession::retireWebSocket(refused, this); });
+              0, socket, [this, socket] { EngineIoSession::retireWebSocket(socket, this); });
             return;
         }
-        session->startUpgrade(socket.release());
+        session->startUpgrade(socket);
         return;
     }
 
-    auto *session =
-      new EngineIoSession(this, generateId(), handshakeFrom(*socket), !query.hasQueryItem(b64Key));
+    const bool supportsBinary = !handshake.query.hasQueryItem(b64Key);
+    const QHostAddress peer = handshake.address;
+    auto *session = new EngineIoSession(this, generateId(), std::move(handshake), supportsBinary);
     m_sessions.insert(session->id(), session);
-    qCDebug(lcServerEngine) << "websocket session" << session->id() << "from"
-                            << socket->peerAddress();
-    session->startWebSocket(socket.release());
+    qCDebug(lcServerEngine) << "websocket session" << session->id() << "from" << peer;
+    session->startWebSocket(socket);
     if (session->isOpen())
         Q_EMIT connection(session);
 }

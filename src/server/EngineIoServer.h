@@ -25,6 +25,8 @@ class QWebSocket;
 namespace vigil::server {
 
 class EngineIoSession;
+class WebSocketChannel;
+struct HandshakeInfo;
 
 /// Settings of one Engine.IO endpoint (CONTRACT §10 names them SOCKET_IO_*).
 struct EngineIoOptions
@@ -77,8 +79,12 @@ public:
     /// Checks a WebSocket upgrade request before the handshake; std::nullopt accepts it, an error
     /// is answered over HTTP instead of upgrading.
     std::optional<ErrorCode> verifyUpgrade(const QHttpServerRequest &request) const;
-    /// Takes a WebSocket whose upgrade verifyUpgrade() accepted.
-    void handleWebSocket(std::unique_ptr<QWebSocket> socket);
+    /// Takes a WebSocket whose upgrade verifyUpgrade() accepted; `handshake` describes its
+    /// upgrade request.
+    void handleWebSocket(WebSocketChannel *socket, HandshakeInfo handshake);
+
+    static HandshakeInfo handshakeFrom(const QHttpServerRequest &request, QTcpSocket *socket);
+    static HandshakeInfo handshakeFrom(const QWebSocket &socket);
 
     static http::Status errorStatus(ErrorCode code);
     static QByteArray errorBody(ErrorCode code);

@@ -6,10 +6,10 @@
 
 #include <QTcpSocket>
 #include <QTimer>
-#include <QWebSocket>
 
 #include "common/Logging.h"
 #include "server/EngineIoServer.h"
+#include "server/WebSocketChannel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -89,7 +89,7 @@ void EngineIoSession::startHeartbeat()
     m_server->schedule(this, m_deadline);
 }
 
-void EngineIoSession::startWebSocket(QWebSocket *socket)
+void EngineIoSession::startWebSocket(WebSocketChannel *socket)
 {
     m_transport = Transport::WebSocket;
     attachWebSocket(socket);
@@ -160,13 +160,13 @@ void EngineIoSession::send(const WireMessage &message)
     if (m_closed || message.isNull())
         return;
     if (m_transport == Transport::WebSocket) {
-        m_ws->sendTextMessage(message.textString());
+        m_ws->sendWire(message);
         if (m_supportsBinary) {
             for (const QByteArray &attachment : message.attachments())
-                m_ws->sendBinaryMessage(attachment);
+                m_ws->sendBinary(attachment);
         } else {
             for (const QByteArray &record : message.base64Attachments())
-                m_ws->sendTextMessage(QString::fromLatin1(record));
+                m_ws->sendText(record);
         }
         checkBackpressure();
         return;
@@ -180,20 +180,15 @@ void EngineIoSession::send(const WireMessage &message)
 
 void EngineIoSession::sendFrame(const QByteArray &packet)
 {
-    m_ws->sendTextMessage(QString::fromUtf8(packet));
-}
-
-void EngineIoSession::sendFrame(const QString &packet)
-{
-    m_ws->sendTextMessage(packet);
+    m_ws->sendText(packet);
 }
 
 void EngineIoSession::sendBinaryFrame(const QByteArray &bytes)
 {
     if (m_supportsBinary)
-        m_ws->sendBinaryMessage(bytes);
+        m_ws->sendBinary(bytes);
     else
-        m_ws->sendTextMessage(QString::fromLatin1('b' + bytes.toBase64()));
+        m_ws->sendText('b' + bytes.toBase64());
 }
 
 bool EngineIoSession::checkBackpressure()
@@ -341,13 +336,15 @@ void EngineIoSession::handlePost(const QByteArray &contentType,
 // ---------------------------------------------------------------------------------------------
 // WebSocket
 
-void EngineIoSession::attachWebSocket(QWebSocket *socket)
+void EngineIoSession::attachWebSocket(WebSocketChannel *socket)
 {
     m_ws = socket;
     socket->setParent(this);
-    connect(socket, &QWebSocket::textMessageReceived, this, &EngineIoSession::onWebSocketText);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, &EngineIoSession::onWebSocketBinary);
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+    connect(
+      socket, &WebSocketChannel::textMessageReceived, this, &EngineIoSession::onWebSocketText);
+    connect(
+      socket, &WebSocketChannel::binaryMessageReceived, this, &EngineIoSession::onWebSocketBinary);
+    connect(socket, &WebSocketChannel::disconnected, this, [this, socket] {
         if (socket != m_ws)
             return;
         const bool error = isProtocolErrorClose(socket->closeCode());
@@ -356,11 +353,10 @@ void EngineIoSession::attachWebSocket(QWebSocket *socket)
     });
 }
 
-void EngineIoSession::onWebSocketText(const QString &text)
+void EngineIoSession::onWebSocketText(const QByteArray &utf8)
 {
     if (m_closed)
         return;
-    const QByteArray utf8 = text.toUtf8();
     if (utf8.startsWith('b')) {
         // A client that cannot send binary frames sends base64 text instead.
         auto decoded = eio::decodePayload(utf8, 1);
@@ -388,14 +384,14 @@ void EngineIoSession::onWebSocketBinary(const QByteArray &bytes)
     Q_EMIT binaryReceived(bytes);
 }
 
-void EngineIoSession::startUpgrade(QWebSocket *probe)
+void EngineIoSession::startUpgrade(WebSocketChannel *probe)
 {
     m_probe = probe;
     m_probed = false;
     probe->setParent(this);
-    connect(probe, &QWebSocket::textMessageReceived, this, &EngineIoSession::onProbeText);
-    connect(probe, &QWebSocket::binaryMessageReceived, this, &EngineIoSession::dropProbe);
-    connect(probe, &QWebSocket::disconnected, this, [this, probe] {
+    connect(probe, &WebSocketChannel::textMessageReceived, this, &EngineIoSession::onProbeText);
+    connect(probe, &WebSocketChannel::binaryMessageReceived, this, &EngineIoSession::dropProbe);
+    connect(probe, &WebSocketChannel::disconnected, this, [this, probe] {
         if (probe == m_probe)
             dropProbe();
     });
@@ -407,12 +403,12 @@ void EngineIoSession::startUpgrade(QWebSocket *probe)
     });
 }
 
-void EngineIoSession::onProbeText(const QString &text)
+void EngineIoSession::onProbeText(const QByteArray &text)
 {
     if (m_closed || !m_probe)
         return;
-    if (text == "2probe"_L1) {
-        m_probe->sendTextMessage(u"3probe"_s);
+    if (text == "2probe") {
+        m_probe->sendText(QByteArrayLiteral("3probe"));
         m_probed = true;
         // Ends the pending poll now so that the client can pause polling and send `5`.
         if (m_pendingPoll) {
@@ -421,7 +417,7 @@ void EngineIoSession::onProbeText(const QString &text)
             else
                 flush();
         }
-    } else if (text == "5"_L1) {
+    } else if (text == "5") {
         completeUpgrade();
     } else {
         dropProbe();
@@ -430,7 +426,7 @@ void EngineIoSession::onProbeText(const QString &text)
 
 void EngineIoSession::completeUpgrade()
 {
-    QWebSocket *socket = m_probe;
+    WebSocketChannel *socket = m_probe;
     m_probe = nullptr;
     m_probed = false;
     QObject::disconnect(socket, nullptr, this, nullptr);
@@ -458,12 +454,12 @@ void EngineIoSession::completeUpgrade()
     for (const QByteArray &record : queued) {
         if (record.startsWith('b')) {
             if (!m_supportsBinary) {
-                m_ws->sendTextMessage(QString::fromLatin1(record));
+                m_ws->sendText(record);
                 continue;
             }
             auto decoded = eio::decodePayload(record, 1);
             if (decoded)
-                m_ws->sendBinaryMessage(decoded->front().data);
+                m_ws->sendBinary(decoded->front().data);
         } else {
             sendFrame(record);
         }
@@ -476,13 +472,13 @@ void EngineIoSession::dropProbe()
 {
     if (!m_probe)
         return;
-    QWebSocket *probe = m_probe;
+    WebSocketChannel *probe = m_probe;
     m_probe = nullptr;
     m_probed = false;
     retireWebSocket(probe, this);
 }
 
-void EngineIoSession::retireWebSocket(QWebSocket *socket, QObject *keeper)
+void EngineIoSession::retireWebSocket(WebSocketChannel *socket, QObject *keeper)
 {
     QObject::disconnect(socket, nullptr, keeper, nullptr);
     QObject *owner = keeper;
@@ -494,7 +490,7 @@ void EngineIoSession::retireWebSocket(QWebSocket *socket, QObject *keeper)
         return;
     }
     // Deleting the socket at once would drop the close frame still in its write buffer.
-    QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    QObject::connect(socket, &WebSocketChannel::disconnected, socket, &QObject::deleteLater);
     QTimer::singleShot(closeGraceMs, socket, &QObject::deleteLater);
     socket->close();
 }
@@ -592,7 +588,7 @@ void EngineIoSession::closeInternal(DisconnectReason reason, const QByteArray &p
     m_outboxBytes = 0;
     dropProbe();
     if (m_ws) {
-        QWebSocket *socket = m_ws;
+        WebSocketChannel *socket = m_ws;
         m_ws = nullptr;
         retireWebSocket(socket, this);
     }

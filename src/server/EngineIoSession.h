@@ -21,11 +21,11 @@
 #include "server/WireMessage.h"
 
 class QTcpSocket;
-class QWebSocket;
 
 namespace vigil::server {
 
 class EngineIoServer;
+class WebSocketChannel;
 
 /// One Engine.IO connection, whatever carries it: a WebSocket, HTTP long-polling, or polling that
 /// is being upgraded to a WebSocket. Created and owned by EngineIoServer; deleted (later) after
@@ -81,11 +81,11 @@ private:
                     HandshakeInfo handshake,
                     bool supportsBinary);
 
-    void startWebSocket(QWebSocket *socket);
+    void startWebSocket(WebSocketChannel *socket);
     void startPolling(QTcpSocket *socket,
                       QHttpServerResponder &&responder,
                       http::HeaderList headers);
-    void startUpgrade(QWebSocket *probe);
+    void startUpgrade(WebSocketChannel *probe);
     bool canUpgrade() const;
 
     // Polling.
@@ -101,14 +101,13 @@ private:
     void onPollAborted();
 
     // WebSocket.
-    void attachWebSocket(QWebSocket *socket);
-    void onWebSocketText(const QString &text);
+    void attachWebSocket(WebSocketChannel *socket);
+    void onWebSocketText(const QByteArray &text);
     void onWebSocketBinary(const QByteArray &bytes);
-    void onProbeText(const QString &text);
+    void onProbeText(const QByteArray &text);
     void completeUpgrade();
     void dropProbe();
     void sendFrame(const QByteArray &packet);
-    void sendFrame(const QString &packet);
     void sendBinaryFrame(const QByteArray &bytes);
     bool checkBackpressure();
 
@@ -118,7 +117,7 @@ private:
     void onDeadline();
     void startHeartbeat();
     void closeInternal(DisconnectReason reason, const QByteArray &pollAnswer);
-    static void retireWebSocket(QWebSocket *socket, QObject *keeper);
+    static void retireWebSocket(WebSocketChannel *socket, QObject *keeper);
 
     EngineIoServer *m_server;
     QString m_id;
@@ -133,8 +132,8 @@ private:
     std::multimap<qint64, EngineIoSession *>::iterator m_deadlineIt;
     bool m_scheduled = false;
 
-    QWebSocket *m_ws = nullptr;
-    QWebSocket *m_probe = nullptr;
+    WebSocketChannel *m_ws = nullptr;
+    WebSocketChannel *m_probe = nullptr;
     bool m_probed = false;
 
     std::optional<QHttpServerResponder> m_pendingPoll;

@@ -4,13 +4,26 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+#if QT_CONFIG(ssl)
+#include <QSslSocket>
+#endif
+
 #include "common/Logging.h"
 #include "server/EngineIoServer.h"
+#include "server/HandshakeInfo.h"
 #include "server/HttpReply.h"
+#include "server/QtWebSocketChannel.h"
+#include "server/RawWebSocket.h"
+#include "server/WebSocketFrame.h"
 
 using namespace Qt::StringLiterals;
 
@@ -27,11 +40,59 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request)
              0;
 }
 
+/// The server's answer to a WebSocket upgrade request: the complete `101 Switching Protocols`
+/// response, or why RFC 6455 makes the request invalid (wrong method, version or key).
+struct HandshakeAnswer
+{
+    QByteArray response; ///< empty when refused
+    QByteArray error;
+    bool accepted() const { return !response.isEmpty(); }
+};
+
+HandshakeAnswer answerHandshake(const QHttpServerRequest &request)
+{
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return { {}, QByteArrayLiteral("a WebSocket handshake must be a GET") };
+    if (request.value(QByteArrayLiteral("sec-websocket-version")).trimmed() != "13")
+        return { {}, QByteArrayLiteral("missing or unsupported Sec-WebSocket-Version") };
+    const QByteArray key = request.value(QByteArrayLiteral("sec-websocket-key")).trimmed();
+    const auto decoded =
+      QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 16)
+        return { {}, QByteArrayLiteral("missing or invalid Sec-WebSocket-Key") };
+    QByteArray response = QByteArrayLiteral("HTTP/1.1 101 Switching Protocols\r\n"
+                                            "Upgrade: websocket\r\n"
+                                            "Connection: Upgrade\r\n"
+                                            "Sec-WebSocket-Accept: ");
+    response += ws::acceptKey(key);
+    response += "\r\n\r\n";
+    return { response, {} };
+}
+
+QLoggingCategory::CategoryFilter previousFilter = nullptr;
+
+/// QAbstractHttpServer warns "WebSocket received but no slots connected ... or request not
+/// handled" for every upgrade that HttpFrontend takes over itself; its only other warning is for
+/// bind(), which is not used.
+void silenceHttpServerWarnings(QLoggingCategory *category)
+{
+    if (previousFilter)
+        previousFilter(category);
+    if (qstrcmp(category->categoryName(), "qt.httpserver") == 0)
+        category->setEnabled(QtWarningMsg, false);
+}
+
 } // namespace
 
 HttpFrontend::HttpFrontend(QObject *parent)
   : QAbstractHttpServer(parent)
+  , m_writeScheduler(new WriteScheduler(this))
 {
+    static const bool filterInstalled = [] {
+        previousFilter = QLoggingCategory::installFilter(silenceHttpServerWarnings);
+        return true;
+    }();
+    Q_UNUSED(filterInstalled);
     connect(
       this, &QAbstractHttpServer::newWebSocketConnection, this, &HttpFrontend::onNewWebSocket);
 }
@@ -125,6 +186,12 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             m_answered = socket;
             return false;
         }
+        if (upgradeRaw(request, socket, engine)) {
+            // QAbstractHttpServer now calls missingHandler() (silent for this socket) and
+            // closes its descriptor; the connection lives on in the duplicate.
+            m_answered = socket;
+            return false;
+        }
         // Unanswered and claimed: QAbstractHttpServer now upgrades the socket and emits
         // newWebSocketConnection.
         return true;
@@ -161,8 +228,60 @@ void HttpFrontend::onNewWebSocket()
             socket.release()->deleteLater();
             continue;
         }
-        engine->handleWebSocket(std::move(socket));
+        HandshakeInfo handshake = EngineIoServer::handshakeFrom(*socket);
+        auto *channel = new QtWebSocketChannel(std::move(socket), engine->options().maxPayload);
+        engine->handleWebSocket(channel, std::move(handshake));
     }
+}
+
+bool HttpFrontend::upgradeRaw(const QHttpServerRequest &request,
+                              QTcpSocket *socket,
+                              EngineIoServer *engine)
+{
+#ifdef Q_OS_UNIX
+#if QT_CONFIG(ssl)
+    if (qobject_cast<QSslSocket *>(socket))
+        return false;
+#endif
+    const HandshakeAnswer answer = answerHandshake(request);
+    if (!answer.accepted()) {
+        qCInfo(lcServerHttp).noquote()
+          << "refused a WebSocket handshake:" << QString::fromLatin1(answer.error);
+        QHttpServerResponder responder = makeResponder(request, socket);
+        http::replyJson(
+          responder,
+          http::Status::BadRequest,
+          EngineIoServer::errorBody(EngineIoServer::ErrorCode::BadRequest),
+          { { QByteArrayLiteral("Sec-WebSocket-Version"), QByteArrayLiteral("13") } });
+        return true;
+    }
+    const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        qCWarning(lcServerHttp).noquote()
+          << "cannot take over a WebSocket connection:" << qt_error_string(errno);
+        return false;
+    }
+    // The request was read inside a transaction; whatever followed it (a client may send its
+    // first frame right behind the handshake) belongs to the WebSocket.
+    QByteArray pending;
+    if (socket->isTransactionStarted()) {
+        socket->rollbackTransaction();
+        const QByteArray raw = socket->readAll();
+        const qsizetype end = raw.indexOf("\r\n\r\n");
+        if (end >= 0)
+            pending = raw.sliced(end + 4);
+    }
+    HandshakeInfo handshake = EngineIoServer::handshakeFrom(request, socket);
+    auto *channel = new RawWebSocket(fd, engine->options().maxPayload, m_writeScheduler);
+    channel->start(answer.response, pending);
+    engine->handleWebSocket(channel, std::move(handshake));
+    return true;
+#else
+    Q_UNUSED(request);
+    Q_UNUSED(socket);
+    Q_UNUSED(engine);
+    return false;
+#endif
 }
 
 } // namespace vigil::server

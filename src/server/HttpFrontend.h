@@ -19,11 +19,16 @@ class QTcpSocket;
 namespace vigil::server {
 
 class EngineIoServer;
+class WriteScheduler;
 
 /// The one HTTP port: Engine.IO paths (`/socket.io/`, and `/engine.io/` in the conformance mode)
 /// go to their EngineIoServer, WebSocket upgrades included; everything else goes to the REST
 /// handler. QHttpServer cannot do this: it is final and its router answers upgrade requests
 /// with 404.
+///
+/// WebSocket upgrades on plain TCP are answered here and the connection continues as a
+/// RawWebSocket on a duplicate of its descriptor (QAbstractHttpServer then closes its own copy);
+/// over TLS, QAbstractHttpServer upgrades to a QWebSocket as usual.
 class HttpFrontend final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -68,6 +73,9 @@ private:
 
     EngineIoServer *serverFor(const QString &path) const;
     void onNewWebSocket();
+    /// Answers the upgrade itself and hands the connection to `engine` as a RawWebSocket; false
+    /// when the connection cannot be taken over that way (TLS, not Unix) and QWebSocket must do.
+    bool upgradeRaw(const QHttpServerRequest &request, QTcpSocket *socket, EngineIoServer *engine);
 
     QList<Mount> m_mounts;
     RestHandler m_restHandler;
@@ -76,6 +84,7 @@ private:
     /// The socket whose upgrade request was refused with an answer written in handleRequest();
     /// QAbstractHttpServer calls missingHandler() for it right after, which must stay silent.
     QTcpSocket *m_answered = nullptr;
+    WriteScheduler *m_writeScheduler;
 };
 
 } // namespace vigil::server

@@ -3,6 +3,7 @@
 #include "server/WireMessage.h"
 
 #include "protocol/SocketIo.h"
+#include "server/WebSocketFrame.h"
 
 namespace vigil::server {
 
@@ -56,6 +57,15 @@ const QString &WireMessage::textString() const
         m_d->hasTextString = true;
     }
     return m_d->textString;
+}
+
+const QByteArray &WireMessage::webSocketFrame() const
+{
+    if (!m_d)
+        return emptyBytes();
+    if (m_d->frame.isEmpty())
+        ws::appendFrame(m_d->frame, ws::Opcode::Text, m_d->text);
+    return m_d->frame;
 }
 
 const QList<QByteArray> &WireMessage::attachments() const

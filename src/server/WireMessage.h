@@ -16,8 +16,8 @@ namespace vigil::server {
 
 /// One outgoing Engine.IO text packet plus the binary messages that follow it, encoded once and
 /// shared by every recipient of a broadcast. Copies share the bytes and the lazily built forms
-/// (UTF-16 for QWebSocket, base64 records for polling), so a broadcast to N sockets converts each
-/// form at most once.
+/// (the WebSocket frame, UTF-16 for QWebSocket, base64 records for polling), so a broadcast to N
+/// sockets converts each form at most once.
 class WireMessage
 {
 public:
@@ -33,6 +33,8 @@ public:
     /// The text as UTF-16 (what QWebSocket::sendTextMessage takes), converted on first use.
     const QString &textString() const;
     const QList<QByteArray> &attachments() const;
+    /// The text as a complete WebSocket text frame (server to client), built on first use.
+    const QByteArray &webSocketFrame() const;
     /// Each attachment as a long-polling record `b<base64>`, built on first use.
     const QList<QByteArray> &base64Attachments() const;
 
@@ -43,6 +45,7 @@ private:
         QList<QByteArray> attachments;
         mutable QString textString;
         mutable bool hasTextString = false;
+        mutable QByteArray frame;
         mutable QList<QByteArray> base64;
         mutable bool hasBase64 = false;
     };

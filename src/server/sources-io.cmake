@@ -6,6 +6,9 @@ target_sources(vigil_server_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/HandshakeInfo.h
     ${CMAKE_CURRENT_LIST_DIR}/WireMessage.h ${CMAKE_CURRENT_LIST_DIR}/WireMessage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HttpReply.h ${CMAKE_CURRENT_LIST_DIR}/HttpReply.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/WebSocketChannel.h
+    ${CMAKE_CURRENT_LIST_DIR}/WebSocketFrame.h ${CMAKE_CURRENT_LIST_DIR}/WebSocketFrame.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/QtWebSocketChannel.h ${CMAKE_CURRENT_LIST_DIR}/QtWebSocketChannel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HttpFrontend.h ${CMAKE_CURRENT_LIST_DIR}/HttpFrontend.cpp
     ${CMAKE_CURRENT_LIST_DIR}/EngineIoServer.h ${CMAKE_CURRENT_LIST_DIR}/EngineIoServer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/EngineIoSession.h ${CMAKE_CURRENT_LIST_DIR}/EngineIoSession.cpp
@@ -17,3 +20,7 @@ target_sources(vigil_server_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/RoomAdapter.h ${CMAKE_CURRENT_LIST_DIR}/RoomAdapter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ConformanceService.h ${CMAKE_CURRENT_LIST_DIR}/ConformanceService.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ShutdownSignals.h ${CMAKE_CURRENT_LIST_DIR}/ShutdownSignals.cpp)
+if(UNIX)
+    target_sources(vigil_server_core PRIVATE
+        ${CMAKE_CURRENT_LIST_DIR}/RawWebSocket.h ${CMAKE_CURRENT_LIST_DIR}/RawWebSocket.cpp)
+endif()

@@ -11,3 +11,14 @@ foreach(name engineioserver socketioserver httpfrontend roomadapter wiremessage 
 endforeach()
 # Also starts the executable (exit codes, SIGTERM).
 add_dependencies(tst_conformanceservice vigil-server)
+# WebSocket framing on raw descriptors (Unix).
+vigil_add_test(NAME tst_websocketframe
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_websocketframe.cpp ${CMAKE_CURRENT_LIST_DIR}/WsTestFrames.h
+    LIBS vigil_server_core
+    LABELS server)
+if(UNIX)
+    vigil_add_test(NAME tst_rawwebsocket
+        SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rawwebsocket.cpp ${CMAKE_CURRENT_LIST_DIR}/WsTestFrames.h
+        LIBS vigil_server_core
+        LABELS server)
+endif()

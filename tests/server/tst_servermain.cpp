@@ -8,11 +8,13 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 #include "RawClients.h"
 #include "ServerProcess.h"
@@ -400,6 +402,20 @@ void tst_ServerMain::servesTlsDirectly()
     QCOMPARE(reply->error(), QNetworkReply::NoError);
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
     QVERIFY(reply->readAll().contains("\"status\":\"ok\""));
+
+    // Over TLS the WebSocket is QWebSocket's (QtWebSocketChannel), not the raw-descriptor one.
+    QWebSocket socket;
+    socket.setSslConfiguration(tls);
+    QSignalSpy text(&socket, &QWebSocket::textMessageReceived);
+    socket.open(
+      QUrl(u"wss://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket"_s.arg(server.port())));
+    QTRY_VERIFY_WITH_TIMEOUT(!text.isEmpty(), processWaitMs);
+    QVERIFY(text.at(0).at(0).toString().startsWith(u"0{\"sid\":"_s));
+    socket.sendTextMessage(u"40"_s); // Socket.IO CONNECT without a token: refused with a reason
+    QTRY_VERIFY_WITH_TIMEOUT(text.size() >= 2, processWaitMs);
+    QVERIFY2(text.at(1).at(0).toString().startsWith(u"44{"_s),
+             qPrintable(text.at(1).at(0).toString()));
+    socket.close();
     QCOMPARE(server.terminate(), 0);
 }
 

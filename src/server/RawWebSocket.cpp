@@ -1,0 +1,330 @@
+// SPDX-FileCopyrightText: 2026 Vigil contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/RawWebSocket.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "common/Logging.h"
+#include "server/WireMessage.h"
+
+namespace vigil::server {
+
+namespace {
+
+/// Read per notification at most this much, so that one busy client cannot hold the loop.
+constexpr int readsPerWakeup = 4;
+constexpr qsizetype readChunk = 64 * 1024;
+/// A buffer emptied by a write keeps its memory up to this size (steady traffic reallocates
+/// nothing); a larger one is released so that a burst does not stay resident.
+constexpr qsizetype keptOutputCapacity = 4096;
+
+void removeFrom(std::vector<RawWebSocket *> &list, RawWebSocket *socket)
+{
+    std::replace(list.begin(), list.end(), socket, static_cast<RawWebSocket *>(nullptr));
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// WriteScheduler
+
+WriteScheduler::~WriteScheduler()
+{
+    // Sockets that outlive the scheduler write at once from then on (see RawWebSocket::queue).
+    flushAll();
+}
+
+void WriteScheduler::add(RawWebSocket *socket)
+{
+    m_pending.push_back(socket);
+    if (m_posted)
+        return;
+    m_posted = true;
+    QMetaObject::invokeMethod(this, &WriteScheduler::flushAll, Qt::QueuedConnection);
+}
+
+void WriteScheduler::remove(RawWebSocket *socket)
+{
+    removeFrom(m_pending, socket);
+    removeFrom(m_flushing, socket);
+}
+
+void WriteScheduler::flushAll()
+{
+    m_posted = false;
+    // Sockets queued while flushing (a close answering an error) wait for the next pass.
+    m_flushing.swap(m_pending);
+    for (std::size_t i = 0; i < m_flushing.size(); ++i) {
+        RawWebSocket *socket = m_flushing[i];
+        if (!socket)
+            continue;
+        socket->m_queued = false;
+        socket->flush();
+    }
+    m_flushing.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// RawWebSocket
+
+RawWebSocket::RawWebSocket(int fd, qint64 maxMessage, WriteScheduler *scheduler, QObject *parent)
+  : WebSocketChannel(parent)
+  , m_fd(fd)
+  , m_scheduler(scheduler)
+  , m_reader(maxMessage)
+{
+    m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &RawWebSocket::onReadable);
+}
+
+RawWebSocket::~RawWebSocket()
+{
+    if (m_queued && m_scheduler)
+        m_scheduler->remove(this);
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void RawWebSocket::start(const QByteArray &handshakeResponse, const QByteArray &pendingInput)
+{
+    queue(handshakeResponse);
+    if (!pendingInput.isEmpty()) {
+        m_reader.feed(pendingInput);
+        QMetaObject::invokeMethod(this, &RawWebSocket::processInput, Qt::QueuedConnection);
+    }
+}
+
+QAbstractSocket::SocketState RawWebSocket::state() const
+{
+    if (m_fd < 0)
+        return QAbstractSocket::UnconnectedState;
+    return m_closeSent ? QAbstractSocket::ClosingState : QAbstractSocket::ConnectedState;
+}
+
+QWebSocketProtocol::CloseCode RawWebSocket::closeCode() const
+{
+    return QWebSocketProtocol::CloseCode(m_closeCode);
+}
+
+void RawWebSocket::sendText(const QByteArray &utf8)
+{
+    sendFrame(ws::Opcode::Text, utf8);
+}
+
+void RawWebSocket::sendBinary(const QByteArray &bytes)
+{
+    sendFrame(ws::Opcode::Binary, bytes);
+}
+
+void RawWebSocket::sendFrame(ws::Opcode opcode, const QByteArray &payload)
+{
+    if (m_fd < 0 || m_closeSent)
+        return;
+    QByteArray frame;
+    ws::appendFrame(frame, opcode, payload);
+    queue(frame);
+}
+
+void RawWebSocket::sendWire(const WireMessage &message)
+{
+    if (m_fd < 0 || m_closeSent)
+        return;
+    queue(message.webSocketFrame());
+}
+
+void RawWebSocket::queue(const QByteArray &bytes)
+{
+    if (m_fd < 0)
+        return;
+    m_out.append(bytes);
+    if (m_queued || (m_writeNotifier && m_writeNotifier->isEnabled()))
+        return; // already due to be written
+    if (!m_scheduler) {
+        flush();
+        return;
+    }
+    m_queued = true;
+    m_scheduler->add(this);
+}
+
+void RawWebSocket::queueClose(quint16 code)
+{
+    if (m_closeSent)
+        return;
+    m_closeSent = true;
+    m_closeCode = code;
+    // The close frame still goes out after data frames are refused (m_closeSent).
+    queue(ws::closeFrame(code == ws::NoStatus ? quint16(ws::Normal) : code));
+    m_graceTimer = new QTimer(this);
+    m_graceTimer->setSingleShot(true);
+    connect(m_graceTimer, &QTimer::timeout, this, &RawWebSocket::finish);
+    m_graceTimer->start(closeGraceMs);
+}
+
+void RawWebSocket::close(QWebSocketProtocol::CloseCode code)
+{
+    if (m_fd < 0 || m_closeSent)
+        return;
+    // Then the peer answers with its close frame, which ends the connection (handle()).
+    queueClose(quint16(code));
+}
+
+void RawWebSocket::abort()
+{
+    finish();
+}
+
+void RawWebSocket::flush()
+{
+    while (m_fd >= 0 && m_outPos < m_out.size()) {
+        const ssize_t written = ::send(m_fd,
+                                       m_out.constData() + m_outPos,
+                                       size_t(m_out.size() - m_outPos),
+                                       MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (written > 0) {
+            m_outPos += written;
+            continue;
+        }
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            // The kernel's buffer is full: wait until the peer reads, keeping what is unsent.
+            if (m_outPos > keptOutputCapacity && m_outPos > m_out.size() / 2) {
+                m_out.remove(0, m_outPos);
+                m_outPos = 0;
+            }
+            if (!m_writeNotifier) {
+                m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+                connect(
+                  m_writeNotifier, &QSocketNotifier::activated, this, &RawWebSocket::onWritable);
+            }
+            m_writeNotifier->setEnabled(true);
+            return;
+        }
+        qCDebug(lcServerEngine) << "websocket write failed:" << qt_error_string(errno);
+        finish();
+        return;
+    }
+    if (m_fd < 0)
+        return;
+    m_outPos = 0;
+    if (m_out.capacity() > keptOutputCapacity)
+        m_out.clear();
+    else
+        m_out.resize(0);
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(false);
+    if (m_finishAfterFlush)
+        finish();
+}
+
+void RawWebSocket::onWritable()
+{
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(false);
+    flush();
+}
+
+void RawWebSocket::onReadable()
+{
+    std::array<char, readChunk> buffer;
+    for (int i = 0; i < readsPerWakeup && m_fd >= 0; ++i) {
+        const ssize_t got = ::read(m_fd, buffer.data(), buffer.size());
+        if (got > 0) {
+            m_reader.feed(QByteArrayView(buffer.data(), got));
+            processInput();
+            if (got < ssize_t(buffer.size()))
+                return;
+            continue;
+        }
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        // End of stream or a reset: the peer is gone, whatever it did not read is lost anyway.
+        if (got < 0)
+            qCDebug(lcServerEngine) << "websocket read failed:" << qt_error_string(errno);
+        finish();
+        return;
+    }
+}
+
+void RawWebSocket::processInput()
+{
+    while (m_fd >= 0 && !m_finishAfterFlush) {
+        std::optional<ws::Message> message = m_reader.next();
+        if (!message || !handle(std::move(*message)))
+            return;
+    }
+}
+
+bool RawWebSocket::handle(ws::Message &&message)
+{
+    switch (message.kind) {
+        case ws::Message::Kind::Text:
+            if (!m_closeSent)
+                Q_EMIT textMessageReceived(message.payload);
+            break;
+        case ws::Message::Kind::Binary:
+            if (!m_closeSent)
+                Q_EMIT binaryMessageReceived(message.payload);
+            break;
+        case ws::Message::Kind::Ping:
+            sendFrame(ws::Opcode::Pong, message.payload);
+            break;
+        case ws::Message::Kind::Pong:
+            break;
+        case ws::Message::Kind::Close:
+            // The peer's close ends the handshake (if we started it) or starts it: answer with
+            // the same code, then the server closes the TCP connection (RFC 6455 §7.1.1).
+            queueClose(message.closeCode);
+            m_closeCode =
+              message.closeCode == ws::NoStatus ? quint16(ws::Normal) : message.closeCode;
+            m_finishAfterFlush = true;
+            if (bytesToWrite() == 0)
+                finish();
+            return false;
+        case ws::Message::Kind::Error:
+            qCInfo(lcServerEngine) << "websocket protocol error; closing with" << message.closeCode;
+            queueClose(message.closeCode);
+            m_closeCode = message.closeCode;
+            m_finishAfterFlush = true;
+            return false;
+    }
+    return m_fd >= 0;
+}
+
+void RawWebSocket::finish()
+{
+    if (m_fd < 0)
+        return;
+    if (m_queued && m_scheduler)
+        m_scheduler->remove(this);
+    m_queued = false;
+    // finish() may run inside a notifier's own signal: disable now, delete later.
+    for (QSocketNotifier *notifier : { m_readNotifier, m_writeNotifier }) {
+        if (notifier) {
+            notifier->setEnabled(false);
+            notifier->deleteLater();
+        }
+    }
+    m_readNotifier = nullptr;
+    m_writeNotifier = nullptr;
+    if (m_graceTimer)
+        m_graceTimer->stop();
+    ::close(m_fd);
+    m_fd = -1;
+    m_out.clear();
+    m_outPos = 0;
+    Q_EMIT disconnected();
+}
+
+} // namespace vigil::server
