@@ -104,6 +104,15 @@ AlertService::AlertService(SocketIoServer *io,
     connect(&m_statusTimer, &QTimer::timeout, this, &AlertService::emitStatus);
     m_statusTimer.start();
 
+    if (m_options.revocationSweepMs > 0) {
+        m_revocationTimer.setInterval(m_options.revocationSweepMs);
+        connect(&m_revocationTimer, &QTimer::timeout, this, [this, &auth] {
+            auth.disconnectRevoked(*m_main);
+            auth.disconnectRevoked(*m_monitor);
+        });
+        m_revocationTimer.start();
+    }
+
     m_windowTimer.setInterval(windowPollMs);
     connect(&m_windowTimer, &QTimer::timeout, this, &AlertService::closeRateWindows);
 }

@@ -36,6 +36,9 @@ struct AlertServiceOptions
     /// Publishes waiting for the next store pass beyond this are refused as busy, so a flood of
     /// publishes cannot grow memory without bound.
     qsizetype maxQueuedAlerts = 50'000;
+    /// How often connected sockets are checked for revoked tokens (user removed, password
+    /// changed) and disconnected; 0 turns the sweep off.
+    int revocationSweepMs = 30'000;
 };
 
 /// The alert service of CONTRACT §2–§6 on a SocketIoServer: validates, stores, rate-limits and
@@ -133,6 +136,7 @@ private:
     QSet<QString> m_heldBackHigh;
     QTimer m_windowTimer;
     QTimer m_statusTimer;
+    QTimer m_revocationTimer;
 };
 
 } // namespace vigil::server

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include <QByteArrayView>
@@ -16,16 +17,38 @@ namespace vigil::server {
 
 class ServerSocket;
 
+/// What an accepted socket carries as its data: its user, and when its token was issued so that
+/// a later revocation can find it.
+struct Principal
+{
+    User user;
+    qint64 tokenIssuedAt = 0; ///< seconds since the epoch
+};
+
 /// CONNECT middlewares for `/` and `/monitor` (CONTRACT §2, §3): the JWT rides in the CONNECT
 /// payload `{"token": "<JWT>"}`, never in the URL. A missing, malformed, wrongly signed or expired
 /// token is refused with `{"message":"Unauthorized","data":{"code":401}}`; a valid token of the
 /// wrong role with `{"message":"Forbidden","data":{"code":403}}`. An accepted socket carries its
-/// User as its data.
+/// Principal as its data.
+///
+/// A signed token is also checked against the user store (setRevocationCheck): a token whose
+/// user was removed, or changed password after it was issued, is refused like a bad one, and
+/// disconnectRevoked() ends sockets that connected with such a token.
 class AuthMiddleware final
 {
 public:
+    /// Why tokens of `username` issued at `issuedAt` (seconds) are no longer honoured, or
+    /// std::nullopt if they still are.
+    using RevocationCheck =
+      std::function<std::optional<QString>(const QString &username, qint64 issuedAt)>;
+
     /// `tokens` must outlive every middleware made here.
     explicit AuthMiddleware(const TokenService &tokens);
+
+    void setRevocationCheck(RevocationCheck check);
+    /// Disconnects (closing the Socket.IO session, as Node's `disconnect(true)`) each socket of
+    /// `nsp` whose token has been revoked; returns how many.
+    int disconnectRevoked(Namespace &nsp) const;
 
     /// Any valid token.
     Namespace::Middleware authenticated() const;
@@ -44,7 +67,14 @@ public:
     static User userFromClaims(const TokenClaims &claims);
 
 private:
+    protocol::Result<Principal, TokenError> principalFromToken(QByteArrayView token) const;
+    protocol::Result<Principal, TokenError> principalFromAuth(const QCborValue &auth) const;
+    Namespace::Middleware middleware(std::optional<Role> role) const;
+
     const TokenService &m_tokens;
+    RevocationCheck m_revoked;
 };
 
 } // namespace vigil::server
+
+Q_DECLARE_METATYPE(vigil::server::Principal)

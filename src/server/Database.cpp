@@ -94,6 +94,10 @@ const QList<QList<QString>> &migrations()
                 position INTEGER NOT NULL,
                 PRIMARY KEY (username, hospital_id)))"_s,
         },
+        // v2: tokens issued before this time (seconds) are revoked; set by add and passwd.
+        {
+          u"ALTER TABLE users ADD COLUMN tokens_valid_after INTEGER NOT NULL DEFAULT 0"_s,
+        },
     };
     return list;
 }

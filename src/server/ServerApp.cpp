@@ -67,6 +67,22 @@ protocol::Result<std::monostate, QString> ServerApp::start()
     m_rateLimiter = std::make_unique<RateLimiter>(m_settings.alertRateLimitPerMinute);
     m_throttle = std::make_unique<LoginThrottle>();
     m_auth = std::make_unique<AuthMiddleware>(m_tokens);
+    m_auth->setRevocationCheck(
+      [users = m_userStore.get()](const QString &username, qint64 issuedAt) {
+          const auto validAfter = users->tokensValidAfter(username);
+          if (!validAfter) {
+              // The signature is good; a store that cannot answer must not lock every console out
+              // of its alerts. Revocation waits for the store.
+              qCWarning(lcServerAuth).noquote() << "cannot check whether the token of" << username
+                                                << "is revoked:" << validAfter.error().message;
+              return std::optional<QString>{};
+          }
+          if (!validAfter->has_value())
+              return std::optional<QString>{ u"the user no longer exists"_s };
+          if (issuedAt < **validAfter)
+              return std::optional<QString>{ u"the token predates a password change"_s };
+          return std::optional<QString>{};
+      });
 
     EngineIoOptions engineOptions;
     engineOptions.pingInterval = m_settings.pingIntervalMs;
@@ -74,12 +90,17 @@ protocol::Result<std::monostate, QString> ServerApp::start()
     engineOptions.maxPayload = m_settings.maxHttpBufferSize;
     engineOptions.allowedOrigins = m_settings.corsOrigins;
     m_engine = new EngineIoServer(engineOptions);
-    m_socketIo = new SocketIoServer(m_engine);
+    SocketIoOptions socketIoOptions;
+    // A recovered session passes the token check again: a revoked user must not slip back in
+    // through connection state recovery.
+    socketIoOptions.recovery.skipMiddlewares = false;
+    m_socketIo = new SocketIoServer(m_engine, socketIoOptions);
     m_http = new HttpFrontend();
     m_http->mount(u"/socket.io/"_s, m_engine);
 
     AlertServiceOptions serviceOptions;
     serviceOptions.statusIntervalMs = m_options.statusIntervalMs;
+    serviceOptions.revocationSweepMs = m_options.revocationSweepMs;
     m_alertService =
       new AlertService(m_socketIo, *m_alertStore, *m_rateLimiter, *m_auth, serviceOptions);
     m_logins = new LoginService(m_settings.databaseUrl, m_options.database, m_options.hasherLimits);

@@ -38,6 +38,8 @@ struct ServerAppOptions
     DatabaseOptions database{ 1'000, false, DatabaseOptions::Sync::Full };
     std::chrono::seconds tokenLifetime = TokenService::defaultLifetime;
     int statusIntervalMs = 5'000;
+    /// How often connected sockets are checked for revoked tokens (AlertServiceOptions).
+    int revocationSweepMs = 30'000;
 };
 
 /// One vigil-server: the store, users, tokens, the Engine.IO/Socket.IO server with the alert

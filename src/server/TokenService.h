@@ -37,6 +37,7 @@ struct TokenError
         WrongAlgorithm, ///< anything but HS256, `none` included
         MissingClaim,   ///< a required claim is absent or of the wrong type
         IssueFailed,    ///< issue() could not sign (no key, out of memory)
+        Revoked,        ///< its user was removed or changed password after it was issued
     };
     Code code = Code::Malformed;
     QString message; ///< never contains the key or the token

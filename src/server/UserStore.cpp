@@ -146,14 +146,16 @@ StoreResult<User> UserStore::add(const User &input, const QString &password)
         return status.error();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery insert(m_database.connection());
+    // Tokens left over from an earlier user of the same name must not come back to life.
     insert.prepare(u"INSERT INTO users (username, display_name, role, password_hash, created_at, "
-                   u"updated_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
+                   u"updated_at, tokens_valid_after) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(user.username);
     insert.addBindValue(user.displayName);
     insert.addBindValue(roleToString(user.role));
     insert.addBindValue(QString::fromLatin1(hash.value()));
     insert.addBindValue(now);
     insert.addBindValue(now);
+    insert.addBindValue(now / 1000);
     if (auto status = sql::exec(insert, u"adding user %1"_s.arg(user.username)); !status) {
         if (status.error().code == StoreError::Code::Conflict)
             return StoreError{ StoreError::Code::Conflict,
@@ -302,6 +304,13 @@ StoreStatus UserStore::remove(const QString &username)
 
 StoreStatus UserStore::setPassword(const QString &username, const QString &password)
 {
+    return writePassword(username, password, true);
+}
+
+StoreStatus UserStore::writePassword(const QString &username,
+                                     const QString &password,
+                                     bool revokeTokens)
+{
     if (auto status = checkOpen(); !status)
         return status;
     if (!isValidUsername(username))
@@ -309,17 +318,42 @@ StoreStatus UserStore::setPassword(const QString &username, const QString &passw
     auto hash = hashPassword(password);
     if (!hash)
         return hash.error();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery query(m_database.connection());
-    query.prepare(u"UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?"_s);
+    if (revokeTokens) {
+        query.prepare(u"UPDATE users SET password_hash = ?, updated_at = ?, tokens_valid_after = ? "
+                      u"WHERE username = ?"_s);
+    } else {
+        query.prepare(u"UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?"_s);
+    }
     query.addBindValue(QString::fromLatin1(hash.value()));
-    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(now);
+    if (revokeTokens)
+        query.addBindValue(now / 1000);
     query.addBindValue(username);
     if (auto status = sql::exec(query, u"setting the password of %1"_s.arg(username)); !status)
         return status;
     if (query.numRowsAffected() < 1)
         return notFound(username);
-    qCInfo(lcServerAuth) << "password changed for" << username;
+    if (revokeTokens)
+        qCInfo(lcServerAuth) << "password changed for" << username << "; older tokens revoked";
     return std::monostate{};
+}
+
+StoreResult<std::optional<qint64>> UserStore::tokensValidAfter(const QString &username) const
+{
+    if (auto status = checkOpen(); !status)
+        return status.error();
+    if (!isValidUsername(username))
+        return std::optional<qint64>{};
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT tokens_valid_after FROM users WHERE username = ?"_s);
+    query.addBindValue(username);
+    if (auto status = sql::exec(query, u"reading user %1"_s.arg(username)); !status)
+        return status.error();
+    if (!query.next())
+        return std::optional<qint64>{};
+    return std::optional<qint64>{ query.value(0).toLongLong() };
 }
 
 StoreResult<QByteArray> UserStore::passwordHash(const QString &username) const
@@ -367,7 +401,7 @@ StoreResult<std::optional<User>> UserStore::verify(const QString &username, cons
     }
     if (m_hasher.needsRehash(hash.value())) {
         // Best effort: the login succeeds even if the better hash cannot be written now.
-        if (auto status = setPassword(username, password); !status)
+        if (auto status = writePassword(username, password, false); !status)
             qCWarning(lcServerAuth)
               << "could not rehash the password of" << username << ":" << status.error().message;
     }

@@ -38,7 +38,11 @@ public:
     StoreResult<QList<User>> list() const;
     StoreResult<User> find(const QString &username) const;
     StoreStatus remove(const QString &username);
+    /// Also revokes every token issued to the user before now.
     StoreStatus setPassword(const QString &username, const QString &password);
+    /// Tokens of `username` issued (`iat`, seconds) before the answer are revoked; std::nullopt
+    /// when there is no such user (every token of it is revoked).
+    StoreResult<std::optional<qint64>> tokensValidAfter(const QString &username) const;
     /// Replaces display name, role and hospitals (not the password).
     StoreResult<User> update(const User &user);
 
@@ -55,6 +59,7 @@ private:
     std::optional<StoreError> validate(const User &user) const;
     StoreStatus writeHospitals(const QString &username, const QStringList &hospitals);
     StoreResult<QByteArray> passwordHash(const QString &username) const;
+    StoreStatus writePassword(const QString &username, const QString &password, bool revokeTokens);
     StoreResult<QByteArray> hashPassword(const QString &password) const;
     const QByteArray &dummyHash() const;
 

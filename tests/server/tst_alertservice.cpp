@@ -15,6 +15,7 @@
 #include "server/AlertService.h"
 #include "server/RateLimiter.h"
 #include "server/SqlAlertStore.h"
+#include "server/UserStore.h"
 
 using namespace Qt::StringLiterals;
 using namespace vigil::test;
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void monitorStatus();
     void unknownEventIsAnswered();
     void lockedStoreFailsThePublishOnly();
+    void revokedTokensAreRefusedAndDisconnected();
 
 private:
     std::unique_ptr<SioClient> connected(const QString &user);
@@ -550,6 +552,47 @@ void tst_AlertService::lockedStoreFailsThePublishOnly()
     QVERIFY2(isOk(ack), qPrintable(errorOf(ack)));
     QCOMPARE(ack.toMap().value("alert"_L1).toMap().value("seq"_L1).toInteger(), before + 1);
     QVERIFY(nurse->waitFor(u"patient_alert"_s));
+}
+
+void tst_AlertService::revokedTokensAreRefusedAndDisconnected()
+{
+    ServiceHarness server({},
+                          [](vigil::server::ServerAppOptions &o) { o.revocationSweepMs = 200; });
+    const QString error = server.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QString nurseToken = server.token(u"nurse"_s);
+    const QString chargeToken = server.token(u"charge"_s);
+    SioClient nurse;
+    QVERIFY(nurse.open(server.socketUrl()));
+    QVERIFY(nurse.join(u"/"_s, nurseToken));
+    SioClient charge;
+    QVERIFY(charge.open(server.socketUrl()));
+    QVERIFY(charge.join(u"/"_s, chargeToken));
+    QCOMPARE(server.get(u"/api/alerts/active"_s, nurseToken).status, 200);
+
+    // Tokens carry whole seconds: the change must come in a later second than the token.
+    QTest::qWait(1100);
+    QVERIFY(server.app().userStore().setPassword(u"nurse"_s, u"a-new-password"_s).ok());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!nurse.isConnected(), serviceWaitMs);
+    QCOMPARE(server.get(u"/api/alerts/active"_s, nurseToken).status, 401);
+    SioClient again;
+    QVERIFY(again.open(server.socketUrl()));
+    const auto refused = again.connectNamespace(u"/"_s, nurseToken);
+    QVERIFY(refused);
+    QCOMPARE(refused->type, PacketType::ConnectError);
+    QCOMPARE(vigil::protocol::json::write(refused->data),
+             QByteArray("{\"message\":\"Unauthorized\",\"data\":{\"code\":401}}"));
+    // A token issued after the change works.
+    QTest::qWait(1100);
+    QCOMPARE(server.get(u"/api/alerts/active"_s, server.token(u"nurse"_s)).status, 200);
+
+    // Another user is untouched; removing it ends its session too.
+    QVERIFY(charge.isConnected());
+    QCOMPARE(charge.joinRoom(u"hospital_123"_s).toMap().value(u"ok"_s).toBool(), true);
+    QVERIFY(server.app().userStore().remove(u"charge"_s).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!charge.isConnected(), serviceWaitMs);
+    QCOMPARE(server.get(u"/api/alerts/active"_s, chargeToken).status, 401);
 }
 
 QTEST_GUILESS_MAIN(tst_AlertService)

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Vigil contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDateTime>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -193,6 +194,29 @@ private Q_SLOTS:
         QVERIFY(users.verify(u"alice"_s, u"second-password"_s)->has_value());
     }
 
+    void tokensValidAfter()
+    {
+        Database db;
+        QVERIFY(db.open(u"sqlite://"_s).ok());
+        UserStore users(db, m_hasher);
+        QVERIFY(!users.tokensValidAfter(u"alice"_s).value().has_value()); // no such user
+        const qint64 before = QDateTime::currentSecsSinceEpoch();
+        QVERIFY(users.add(nurse(u"alice"_s), u"first-password"_s).ok());
+        const qint64 added = users.tokensValidAfter(u"alice"_s).value().value();
+        QVERIFY(added >= before && added <= QDateTime::currentSecsSinceEpoch());
+        // Rewrite it into the past, so that the changes below are visible at one-second grain.
+        QSqlQuery past(db.connection());
+        QVERIFY(past.exec(u"UPDATE users SET tokens_valid_after = 100"_s));
+        QCOMPARE(users.tokensValidAfter(u"alice"_s).value().value(), 100);
+        QVERIFY(
+          users.verify(u"alice"_s, u"first-password"_s)->has_value()); // a login revokes nothing
+        QCOMPARE(users.tokensValidAfter(u"alice"_s).value().value(), 100);
+        QVERIFY(users.setPassword(u"alice"_s, u"second-password"_s).ok());
+        QVERIFY(users.tokensValidAfter(u"alice"_s).value().value() >= before);
+        QVERIFY(users.remove(u"alice"_s).ok());
+        QVERIFY(!users.tokensValidAfter(u"alice"_s).value().has_value());
+    }
+
     void update()
     {
         Database db;
@@ -226,7 +250,11 @@ private Q_SLOTS:
         // A failed login does not touch the hash.
         QVERIFY(!users.verify(u"alice"_s, u"wrong-password"_s)->has_value());
         QCOMPARE(storedHash(db, u"alice"_s), before);
+        QSqlQuery past(db.connection());
+        QVERIFY(past.exec(u"UPDATE users SET tokens_valid_after = 100"_s));
         QVERIFY(users.verify(u"alice"_s, u"alice-password"_s)->has_value());
+        // A rehash is not a password change: the user's tokens stay valid.
+        QCOMPARE(users.tokensValidAfter(u"alice"_s).value().value(), 100);
         const QByteArray after = storedHash(db, u"alice"_s);
         QVERIFY(after != before);
         QVERIFY(!strongHasher.needsRehash(after));
