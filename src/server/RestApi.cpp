@@ -414,7 +414,10 @@ Reply RestApi::login(Call &call)
 
     // Throttle keys are kept per username: a name no user can have is cut to a bounded key.
     const QString name = username.toString().left(UserStore::maxUsernameLength + 1);
-    const QHostAddress peer = call.request.remoteAddress();
+    const QHostAddress peer =
+      clientAddress(call.request.remoteAddress(),
+                    call.request.value(QByteArrayLiteral("x-forwarded-for")),
+                    m_options.trustedProxies);
     if (const auto wait = m_throttle.retryAfterMs(name, peer)) {
         Reply reply = error(Status::TooManyRequests,
                             "too_many_requests"_L1,

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "server/ClientAddress.h"
 #include "server/HttpFrontend.h"
 #include "server/HttpReply.h"
 #include "server/StoreError.h"
@@ -37,6 +38,8 @@ struct RestApiOptions
     /// Alerts in one POST /api/alerts array.
     qsizetype maxAlertsPerRequest = 1'000;
     QString version;
+    /// Proxies whose X-Forwarded-For names the client, for login throttling (clientAddress()).
+    QList<Subnet> trustedProxies;
 };
 
 /// The REST endpoints of CONTRACT §8 (plus two documented extensions: resolving an alert and

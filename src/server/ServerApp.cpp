@@ -108,6 +108,7 @@ protocol::Result<std::monostate, QString> ServerApp::start()
     RestApiOptions restOptions;
     restOptions.corsOrigins = m_settings.corsOrigins;
     restOptions.maxBodyBytes = m_settings.maxHttpBufferSize;
+    restOptions.trustedProxies = m_settings.trustedProxies;
     restOptions.version = QString::fromLatin1(vigil::versionString);
     m_restApi = new RestApi(
       *m_alertService, *m_alertStore, *m_auth, m_tokens, *m_logins, *m_throttle, restOptions);

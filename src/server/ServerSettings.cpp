@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include "server/ClientAddress.h"
 #include "server/Database.h"
 
 using namespace Qt::StringLiterals;
@@ -81,6 +82,12 @@ const QList<Setting> &settingsTable()
           "url"_L1,
           "Broadcast rooms across nodes through Redis (redis://host:port). Env REDIS_URL; "
           "default unset."_L1 },
+        { "VIGIL_TRUSTED_PROXIES"_L1,
+          "trusted-proxies"_L1,
+          "list"_L1,
+          "Reverse proxies whose X-Forwarded-For names the client (for login throttling and "
+          "logs), addresses or networks, comma separated (e.g. 127.0.0.1,::1). Env "
+          "VIGIL_TRUSTED_PROXIES; default unset."_L1 },
         { "VIGIL_TLS_CERT"_L1,
           "tls-cert"_L1,
           "file"_L1,
@@ -428,6 +435,21 @@ protocol::Result<ServerSettings, SettingsError> ServerSettings::load(const Sourc
         }
     }
 
+    if (has("VIGIL_TRUSTED_PROXIES"_L1)) {
+        const RawValue proxies = value("VIGIL_TRUSTED_PROXIES"_L1);
+        for (const QString &part : proxies.text.split(u',', Qt::SkipEmptyParts)) {
+            if (part.trimmed().isEmpty())
+                continue;
+            const auto subnet = parseSubnet(part);
+            if (!subnet)
+                return fail(u"VIGIL_TRUSTED_PROXIES"_s,
+                            proxies,
+                            u"'%1' is not an address or network like 10.0.0.0/8"_s.arg(
+                              part.trimmed().left(200)));
+            settings.trustedProxies.append(*subnet);
+        }
+    }
+
     for (const auto &[key, target] :
          { std::pair{ "SOCKET_IO_PING_INTERVAL"_L1, &settings.pingIntervalMs },
            std::pair{ "SOCKET_IO_PING_TIMEOUT"_L1, &settings.pingTimeoutMs } }) {
@@ -537,6 +559,14 @@ QString ServerSettings::listenString() const
     return u"%1:%2"_s.arg(host).arg(listenPort);
 }
 
+QString ServerSettings::trustedProxiesString() const
+{
+    QStringList parts;
+    for (const Subnet &subnet : trustedProxies)
+        parts << u"%1/%2"_s.arg(subnet.first.toString()).arg(subnet.second);
+    return parts.isEmpty() ? u"none"_s : parts.join(u',');
+}
+
 QString ServerSettings::summary() const
 {
     QStringList lines;
@@ -553,6 +583,7 @@ QString ServerSettings::summary() const
           << u"REDIS_URL: %1"_s.arg(redisUrl.isEmpty()
                                       ? u"unset"_s
                                       : QUrl(redisUrl).toDisplayString(QUrl::RemovePassword))
+          << u"VIGIL_TRUSTED_PROXIES: %1"_s.arg(trustedProxiesString())
           << u"VIGIL_TLS_CERT: %1"_s.arg(tlsCertFile.isEmpty() ? u"unset"_s : tlsCertFile)
           << u"VIGIL_TLS_KEY: %1"_s.arg(tlsKeyFile.isEmpty() ? u"unset"_s : tlsKeyFile);
     if (demo)

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include "protocol/Result.h"
+#include "server/ClientAddress.h"
 
 class QCommandLineParser;
 
@@ -65,6 +66,8 @@ struct ServerSettings
     quint16 listenPort = 5'000;
     QString databaseUrl;
     QString redisUrl;
+    /// Reverse proxies whose X-Forwarded-For is believed (clientAddress()).
+    QList<Subnet> trustedProxies;
     QString tlsCertFile;
     QString tlsKeyFile;
     QString dataDir;
@@ -98,6 +101,7 @@ struct ServerSettings
 
     /// One line per setting for the startup log; the secret shows only as set / generated.
     QString summary() const;
+    QString trustedProxiesString() const;
     /// `127.0.0.1:5000`, `[::1]:5000`.
     QString listenString() const;
 };

@@ -7,6 +7,7 @@ target_sources(vigil_server_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/AlertService.h ${CMAKE_CURRENT_LIST_DIR}/AlertService.cpp
     ${CMAKE_CURRENT_LIST_DIR}/LoginService.h ${CMAKE_CURRENT_LIST_DIR}/LoginService.cpp
     ${CMAKE_CURRENT_LIST_DIR}/RestApi.h ${CMAKE_CURRENT_LIST_DIR}/RestApi.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ClientAddress.h ${CMAKE_CURRENT_LIST_DIR}/ClientAddress.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DemoSimulator.h ${CMAKE_CURRENT_LIST_DIR}/DemoSimulator.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ServerApp.h ${CMAKE_CURRENT_LIST_DIR}/ServerApp.cpp
     ${CMAKE_CURRENT_LIST_DIR}/AdminCommands.h ${CMAKE_CURRENT_LIST_DIR}/AdminCommands.cpp

@@ -11,10 +11,10 @@ SERVER_DEB="$DEB_DIR/vigil-server_${VIGIL_VERSION}_${ARCH}.deb"
 CONSOLE_DEB="$DEB_DIR/vigil-console_${VIGIL_VERSION}_${ARCH}.deb"
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
-# CONTRACT §10 plus the two settings the package adds; test-deb-fields.sh also asks the binary.
+# CONTRACT §10 plus the settings vigil-server adds; test-deb-fields.sh also asks the binary.
 CONTRACT_SETTINGS=(SECRET_KEY SOCKET_IO_CORS_ORIGINS SOCKET_IO_PING_INTERVAL SOCKET_IO_PING_TIMEOUT
     SOCKET_IO_LOGGER SOCKET_IO_MAX_HTTP_BUFFER_SIZE ALERT_RATE_LIMIT_PER_MINUTE VIGIL_LISTEN
-    VIGIL_DATABASE_URL REDIS_URL VIGIL_TLS_CERT VIGIL_TLS_KEY VIGIL_DATA_DIR)
+    VIGIL_DATABASE_URL REDIS_URL VIGIL_TLS_CERT VIGIL_TLS_KEY VIGIL_DATA_DIR VIGIL_TRUSTED_PROXIES)
 
 FAILURES=0
 

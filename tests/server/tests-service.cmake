@@ -18,6 +18,8 @@ vigil_add_test(NAME tst_demosimulator
             ${CMAKE_CURRENT_LIST_DIR}/RawClients.h ${CMAKE_CURRENT_LIST_DIR}/RawClients.cpp
     LIBS vigil_server_core
     LABELS server)
+vigil_add_test(NAME tst_clientaddress SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clientaddress.cpp
+    LIBS vigil_server_core LABELS server)
 vigil_add_test(NAME tst_admincommands SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_admincommands.cpp
     LIBS vigil_server_core LABELS server)
 

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void loginErrors_data();
     void loginErrors();
     void loginThrottle();
+    void loginThrottleTrustsOnlyConfiguredProxies();
     void bearerRequired_data();
     void bearerRequired();
     void historyAccessAndPaging();
@@ -166,6 +167,38 @@ void tst_RestApi::loginErrors()
     QVERIFY(!parsed(result).toMap().value("message"_L1).toString().isEmpty());
     if (!field.isEmpty())
         QCOMPARE(parsed(result).toMap().value("field"_L1).toString(), field);
+}
+
+void tst_RestApi::loginThrottleTrustsOnlyConfiguredProxies()
+{
+    // The per-address limit (20 failures) counts the client named by a trusted proxy.
+    for (const bool trusted : { true, false }) {
+        ServiceHarness server([trusted](vigil::server::ServerSettings &s) {
+            if (trusted)
+                s.trustedProxies = { vigil::server::parseSubnet(u"127.0.0.1"_s).value() };
+        });
+        const QString error = server.start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto from = [](const char *address) {
+            return QList<std::pair<QByteArray, QByteArray>>{ { "X-Forwarded-For", address } };
+        };
+        for (int i = 0; i < 20; ++i) {
+            QCOMPARE(server
+                       .post(u"/api/auth/login"_s,
+                             loginBody(u"nobody%1"_s.arg(i), u"bad-password"_s),
+                             {},
+                             from("6.6.6.6, 10.0.0.1"))
+                       .status,
+                     401);
+        }
+        const auto blocked = server.post(
+          u"/api/auth/login"_s, loginBody(u"nobody99"_s, u"bad-password"_s), {}, from("10.0.0.1"));
+        QCOMPARE(blocked.status, 429);
+        // Another client behind the same proxy is only separate when the proxy is trusted.
+        const auto other = server.post(
+          u"/api/auth/login"_s, loginBody(u"charge"_s, u"charge-password"_s), {}, from("10.0.0.2"));
+        QCOMPARE(other.status, trusted ? 200 : 429);
+    }
 }
 
 void tst_RestApi::loginThrottle()

@@ -205,9 +205,11 @@ private Q_SLOTS:
             { u"VIGIL_DATABASE_URL"_s, u"sqlite:///srv/vigil/alerts.db"_s },
             { u"REDIS_URL"_s, u"redis://:pw@cache:6379/0"_s },
             { u"VIGIL_TLS_CERT"_s, u"cert.pem"_s },
-            { u"VIGIL_TLS_KEY"_s, u"key.pem"_s } });
+            { u"VIGIL_TLS_KEY"_s, u"key.pem"_s },
+            { u"VIGIL_TRUSTED_PROXIES"_s, u" 127.0.0.1, 10.1.0.0/16 ,::1,"_s } });
         QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
         const ServerSettings &s = settings.value();
+        QCOMPARE(s.trustedProxiesString(), u"127.0.0.1/32,10.1.0.0/16,::1/128"_s);
         QCOMPARE(s.corsOrigins,
                  (QStringList{ u"https://ward.example:8443"_s, u"http://10.0.0.2"_s }));
         QCOMPARE(s.pingIntervalMs, 300);
@@ -277,6 +279,7 @@ private Q_SLOTS:
                                      u"VIGIL_TLS_CERT"_s,
                                      u"VIGIL_TLS_KEY"_s,
                                      u"VIGIL_DATA_DIR"_s,
+                                     u"VIGIL_TRUSTED_PROXIES"_s,
                                      u"SECRET_KEY"_s,
                                      u"--demo"_s,
                                      u"--env-file"_s,
@@ -323,6 +326,10 @@ private Q_SLOTS:
         QTest::newRow("origin with path")
           << u"SOCKET_IO_CORS_ORIGINS"_s << u"http://a.example/app"_s << u"origin"_s;
         QTest::newRow("tls cert alone") << u"VIGIL_TLS_CERT"_s << u"cert.pem"_s << u"both"_s;
+        QTest::newRow("proxy name")
+          << u"VIGIL_TRUSTED_PROXIES"_s << u"127.0.0.1,nginx"_s << u"'nginx'"_s;
+        QTest::newRow("proxy prefix")
+          << u"VIGIL_TRUSTED_PROXIES"_s << u"10.0.0.0/33"_s << u"network"_s;
     }
     void invalidValues()
     {
