@@ -115,6 +115,9 @@ AlertService::AlertService(SocketIoServer *io,
 
     m_windowTimer.setInterval(windowPollMs);
     connect(&m_windowTimer, &QTimer::timeout, this, &AlertService::closeRateWindows);
+
+    m_storeRetryTimer.setSingleShot(true);
+    connect(&m_storeRetryTimer, &QTimer::timeout, this, &AlertService::flushPublishes);
 }
 
 AlertService::~AlertService()
@@ -350,6 +353,8 @@ void AlertService::publish(QList<protocol::AlertInput> inputs, PublishCallback d
 void AlertService::flushPublishes()
 {
     m_flushScheduled = false;
+    if (m_storeRetryTimer.isActive())
+        return; // waiting for a locked store: the retry takes everything queued, in order
     QList<PublishJob> jobs = std::exchange(m_queue, {});
     m_queuedAlerts = 0;
     if (jobs.isEmpty())
@@ -359,13 +364,23 @@ void AlertService::flushPublishes()
     QList<NewAlert> all;
     for (PublishJob &job : jobs) {
         for (NewAlert &alert : job.alerts) {
-            alert.suppressed =
-              m_limiter.admit(alert.input.patientId) == RateLimiter::Verdict::HoldBack;
+            if (!job.judged)
+                alert.suppressed =
+                  m_limiter.admit(alert.input.patientId) == RateLimiter::Verdict::HoldBack;
             all.append(alert);
         }
+        job.judged = true;
     }
 
     StoreResult<QList<protocol::Alert>> stored = m_store.insertMany(all);
+    if (!stored && stored.error().code == StoreError::Code::Busy && retryWhenBusy(jobs))
+        return;
+    if (m_storeBusy.isValid()) {
+        qCInfo(lcServerAlerts).noquote()
+          << "the store" << (stored ? "is writable again" : "is still not writable") << "after"
+          << m_storeBusy.elapsed() << "ms";
+        m_storeBusy.invalidate();
+    }
     if (stored) {
         qsizetype offset = 0;
         for (const PublishJob &job : std::as_const(jobs)) {
@@ -391,6 +406,28 @@ void AlertService::flushPublishes()
         }
     }
     closeRateWindows();
+}
+
+bool AlertService::retryWhenBusy(QList<PublishJob> &jobs)
+{
+    if (!m_storeBusy.isValid()) {
+        m_storeBusy.start();
+        m_storeRetryDelayMs = 50;
+        qCWarning(lcServerAlerts).noquote()
+          << "the store is locked by another connection; holding" << jobs.size()
+          << "publishes and retrying for up to" << m_options.storeRetryMs << "ms";
+    } else if (m_storeBusy.elapsed() >= m_options.storeRetryMs) {
+        return false;
+    }
+    // Back in front of whatever was published meanwhile, so the order of `seq` stays the order
+    // of publishing.
+    for (const PublishJob &job : std::as_const(jobs))
+        m_queuedAlerts += job.alerts.size();
+    jobs.append(std::exchange(m_queue, {}));
+    m_queue = std::move(jobs);
+    m_storeRetryTimer.start(m_storeRetryDelayMs);
+    m_storeRetryDelayMs = qMin(m_storeRetryDelayMs * 2, 1000);
+    return true;
 }
 
 void AlertService::deliver(const PublishJob &job, const QList<protocol::Alert> &stored)

@@ -36,6 +36,10 @@ struct AlertServiceOptions
     /// Publishes waiting for the next store pass beyond this are refused as busy, so a flood of
     /// publishes cannot grow memory without bound.
     qsizetype maxQueuedAlerts = 50'000;
+    /// A publish that finds the store locked by another process (a backup, an admin command) is
+    /// retried, with the event loop free between attempts, for this long before it fails as
+    /// busy (ms).
+    int storeRetryMs = 10'000;
     /// How often connected sockets are checked for revoked tokens (user removed, password
     /// changed) and disconnected; 0 turns the sweep off.
     int revocationSweepMs = 30'000;
@@ -104,6 +108,8 @@ private:
     {
         QList<NewAlert> alerts;
         PublishCallback done;
+        /// The rate limiter has decided on these alerts (a retry must not count them again).
+        bool judged = false;
     };
 
     void onJoinRoom(ServerSocket *socket, const QCborArray &args, const Ack &ack);
@@ -114,6 +120,9 @@ private:
     static void refuse(ServerSocket *socket, const Ack &ack, const QString &message);
 
     void flushPublishes();
+    /// Queues `jobs` again for a retry while the store's lock is within its grace period; false
+    /// once the period is over (they fail then).
+    bool retryWhenBusy(QList<PublishJob> &jobs);
     void deliver(const PublishJob &job, const QList<protocol::Alert> &stored);
     void broadcastAlert(const QString &event, const protocol::Alert &alert);
     void scheduleWindowTimer();
@@ -137,6 +146,9 @@ private:
     QTimer m_windowTimer;
     QTimer m_statusTimer;
     QTimer m_revocationTimer;
+    QTimer m_storeRetryTimer;
+    QElapsedTimer m_storeBusy; ///< valid while publishes wait for a locked store
+    int m_storeRetryDelayMs = 0;
 };
 
 } // namespace vigil::server

@@ -33,13 +33,16 @@ struct ServerAppOptions
 {
     /// Argon2id cost of logins and new passwords.
     PasswordHasher::Limits hasherLimits = PasswordHasher::Limits::interactive();
-    /// A write waits this long for another process's lock before the publish fails as busy. Short,
-    /// because the wait blocks the event loop and so every client.
-    DatabaseOptions database{ 1'000, false, DatabaseOptions::Sync::Full };
+    /// One write waits this long for another process's lock. Short, because the wait blocks the
+    /// event loop and so every client; publishes are then retried between passes of the loop
+    /// (AlertServiceOptions::storeRetryMs), other writes fail as busy ("try again").
+    DatabaseOptions database{ 200, false, DatabaseOptions::Sync::Full };
     std::chrono::seconds tokenLifetime = TokenService::defaultLifetime;
     int statusIntervalMs = 5'000;
     /// How often connected sockets are checked for revoked tokens (AlertServiceOptions).
     int revocationSweepMs = 30'000;
+    /// How long publishes wait for a locked store (AlertServiceOptions).
+    int storeRetryMs = 10'000;
 };
 
 /// One vigil-server: the store, users, tokens, the Engine.IO/Socket.IO server with the alert

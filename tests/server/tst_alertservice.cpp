@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 #include "ServiceTestKit.h"
 #include "protocol/Json.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void monitorStatus();
     void unknownEventIsAnswered();
     void lockedStoreFailsThePublishOnly();
+    void lockedStoreDelaysPublishesInOrder();
     void revokedTokensAreRefusedAndDisconnected();
 
 private:
@@ -509,37 +511,43 @@ void tst_AlertService::unknownEventIsAnswered()
 
 void tst_AlertService::lockedStoreFailsThePublishOnly()
 {
-    auto producer = connected(u"producer"_s);
-    auto nurse = connected(u"nurse"_s);
-    QVERIFY(producer && nurse);
-    QVERIFY(isOk(nurse->joinRoom(u"hospital_123"_s)));
-    const qint64 before = m_server->app().alertStore().lastSeq().value();
+    // Publishes wait 400 ms for a locked store here, then fail.
+    ServiceHarness server({}, [](vigil::server::ServerAppOptions &o) { o.storeRetryMs = 400; });
+    const QString error = server.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!server.publish(u"1001"_s, u"123"_s).isEmpty());
+    SioClient producer;
+    SioClient nurse;
+    QVERIFY(producer.open(server.socketUrl()) &&
+            producer.join(u"/"_s, server.token(u"producer"_s)));
+    QVERIFY(nurse.open(server.socketUrl()) && nurse.join(u"/"_s, server.token(u"nurse"_s)));
+    QVERIFY(isOk(nurse.joinRoom(u"hospital_123"_s)));
+    const qint64 before = server.app().alertStore().lastSeq().value();
 
     // Another process holds the write lock.
     {
         QSqlDatabase locker = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"locker"_s);
-        locker.setDatabaseName(m_server->dataDir() + u"/vigil.db"_s);
+        locker.setDatabaseName(server.dataDir() + u"/vigil.db"_s);
         QVERIFY(locker.open());
         QSqlQuery lock(locker);
         QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
 
         const QCborValue ack =
-          producer->call(u"publish_alert"_s, publishPayload(alertInput(u"1001"_s, u"123"_s)));
+          producer.call(u"publish_alert"_s, publishPayload(alertInput(u"1001"_s, u"123"_s)));
         QCOMPARE(isOk(ack), false);
         QVERIFY2(errorOf(ack).contains(u"busy"_s), qPrintable(errorOf(ack)));
         const HttpResult rest =
-          m_server->post(u"/api/alerts"_s,
-                         vigil::protocol::json::write(alertInput(u"1001"_s, u"123"_s)),
-                         m_server->token(u"producer"_s));
+          server.post(u"/api/alerts"_s,
+                      vigil::protocol::json::write(alertInput(u"1001"_s, u"123"_s)),
+                      server.token(u"producer"_s));
         QCOMPARE(rest.status, 503);
         QCOMPARE(rest.header("Retry-After"), QByteArray("1"));
         // Everyone else is still served: reads, joins, other sockets.
-        QVERIFY(isOk(nurse->joinRoom(u"patient_1001"_s)));
+        QVERIFY(isOk(nurse.joinRoom(u"patient_1001"_s)));
         QCOMPARE(
-          m_server->get(u"/api/alerts/history?hospital_id=123"_s, m_server->token(u"nurse"_s))
-            .status,
+          server.get(u"/api/alerts/history?hospital_id=123"_s, server.token(u"nurse"_s)).status,
           200);
-        QCOMPARE(nurse->countAfter(u"patient_alert"_s, 100), 0);
+        QCOMPARE(nurse.countAfter(u"patient_alert"_s, 100), 0);
 
         QVERIFY(lock.exec(u"ROLLBACK"_s));
         lock.finish();
@@ -548,10 +556,50 @@ void tst_AlertService::lockedStoreFailsThePublishOnly()
     QSqlDatabase::removeDatabase(u"locker"_s);
 
     const QCborValue ack =
-      producer->call(u"publish_alert"_s, publishPayload(alertInput(u"1001"_s, u"123"_s)));
+      producer.call(u"publish_alert"_s, publishPayload(alertInput(u"1001"_s, u"123"_s)));
     QVERIFY2(isOk(ack), qPrintable(errorOf(ack)));
     QCOMPARE(ack.toMap().value("alert"_L1).toMap().value("seq"_L1).toInteger(), before + 1);
-    QVERIFY(nurse->waitFor(u"patient_alert"_s));
+    QVERIFY(nurse.waitFor(u"patient_alert"_s));
+}
+
+void tst_AlertService::lockedStoreDelaysPublishesInOrder()
+{
+    auto producer = connected(u"producer"_s);
+    auto nurse = connected(u"nurse"_s);
+    QVERIFY(producer && nurse);
+    QVERIFY(isOk(nurse->joinRoom(u"hospital_123"_s)));
+    const qint64 before = m_server->app().alertStore().lastSeq().value();
+
+    QSqlDatabase locker = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"locker"_s);
+    locker.setDatabaseName(m_server->dataDir() + u"/vigil.db"_s);
+    QVERIFY(locker.open());
+    auto lock = std::make_unique<QSqlQuery>(locker);
+    QVERIFY(lock->exec(u"BEGIN IMMEDIATE"_s));
+    // Released while the publishes below wait: a backup or an admin command that takes a moment.
+    bool released = false;
+    QTimer::singleShot(800, [&] { released = lock->exec(u"ROLLBACK"_s); });
+
+    // Three publishes while locked; none may be lost or reordered, and the server stays
+    // responsive meanwhile (the join below is answered before the lock goes).
+    for (int i = 0; i < 3; ++i) {
+        producer->emitEvent(
+          u"publish_alert"_s,
+          publishPayload(alertInput(u"1001"_s, u"123"_s, u"medium"_s, u"held %1"_s.arg(i))));
+    }
+    QVERIFY(isOk(nurse->joinRoom(u"patient_1001"_s)));
+    QVERIFY(!released);
+    for (int i = 0; i < 3; ++i) {
+        const auto alert = nurse->waitFor(u"patient_alert"_s, u"/"_s, 10'000);
+        QVERIFY2(alert, "a publish held by the lock was never delivered");
+        const QCborMap map = alert->at(0).toMap();
+        QCOMPARE(map.value("title"_L1).toString(), u"held %1"_s.arg(i));
+        QCOMPARE(map.value("seq"_L1).toInteger(), before + 1 + i);
+    }
+    QVERIFY(released);
+    lock.reset();
+    locker.close();
+    locker = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"locker"_s);
 }
 
 void tst_AlertService::revokedTokensAreRefusedAndDisconnected()
