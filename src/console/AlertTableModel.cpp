@@ -23,30 +23,6 @@ const Alert &emptyAlert()
     return empty;
 }
 
-struct Colours
-{
-    QColor background;
-    QColor foreground;
-};
-
-/// The alarm colours of IEC 60601-1-8 practice (red, yellow, cyan) with a text colour chosen for a
-/// contrast of at least 7:1, so a cell stays readable from across the room. Info is neutral grey:
-/// red and yellow are reserved for alarms.
-Colours priorityColours(protocol::Priority priority)
-{
-    switch (priority) {
-        case protocol::Priority::High:
-            return { QColor(0xB0, 0x00, 0x00), QColor(Qt::white) };
-        case protocol::Priority::Medium:
-            return { QColor(0xFF, 0xD6, 0x00), QColor(Qt::black) };
-        case protocol::Priority::Low:
-            return { QColor(0x00, 0xB8, 0xD4), QColor(Qt::black) };
-        case protocol::Priority::Info:
-            break;
-    }
-    return { QColor(0xE0, 0xE0, 0xE0), QColor(Qt::black) };
-}
-
 int rankOf(protocol::Priority priority)
 {
     // Same values as protocol::priorityRank, kept local because the sort runs it millions of
@@ -95,6 +71,23 @@ int compareIds(const QString &left, const QString &right)
 }
 
 } // namespace
+
+/// Red and yellow are reserved for alarms, so info is grey; each text colour keeps 7:1 contrast
+/// so that a cell stays readable from across the room.
+PriorityColours priorityColours(protocol::Priority priority)
+{
+    switch (priority) {
+        case protocol::Priority::High:
+            return { QColor(0xB0, 0x00, 0x00), QColor(Qt::white) };
+        case protocol::Priority::Medium:
+            return { QColor(0xFF, 0xD6, 0x00), QColor(Qt::black) };
+        case protocol::Priority::Low:
+            return { QColor(0x00, 0xB8, 0xD4), QColor(Qt::black) };
+        case protocol::Priority::Info:
+            break;
+    }
+    return { QColor(0xE0, 0xE0, 0xE0), QColor(Qt::black) };
+}
 
 AlertTableModel::AlertTableModel(QObject *parent)
   : QAbstractTableModel(parent)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -10,6 +11,16 @@
 #include "protocol/Contract.h"
 
 namespace vigil::console {
+
+/// The cell colours of a priority: the alarm colours of IEC 60601-1-8 practice (red, yellow,
+/// cyan) with a text colour of at least 7:1 contrast; info is neutral grey. The table and the
+/// main window's priority counters use the same ones.
+struct PriorityColours
+{
+    QColor background;
+    QColor foreground;
+};
+PriorityColours priorityColours(protocol::Priority priority);
 
 /// Every alert of the followed rooms, one row per alert id, in arrival order. Sorting and filtering
 /// belong to AlertFilterProxyModel; this model only merges, so a live alert costs O(1) here.

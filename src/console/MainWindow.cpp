@@ -426,8 +426,20 @@ void MainWindow::setupStatusBar()
 void MainWindow::applyStyle()
 {
     // Colours only, never sizes: font sizes follow the user's settings (see scaleFonts()). The
-    // priority colours are AlertTableModel's (IEC 60601-1-8 red, yellow, cyan).
-    setStyleSheet(QStringLiteral(R"(
+    // priority counters take the table's colours (IEC 60601-1-8 red, yellow, cyan).
+    QString counters;
+    for (const auto &[name, priority] :
+         { std::pair{ "highCountLabel", protocol::Priority::High },
+           std::pair{ "mediumCountLabel", protocol::Priority::Medium },
+           std::pair{ "lowCountLabel", protocol::Priority::Low },
+           std::pair{ "infoCountLabel", protocol::Priority::Info } }) {
+        const PriorityColours colours = priorityColours(priority);
+        counters +=
+          QStringLiteral("#%1 { background-color: %2; color: %3; padding: 4px 10px; "
+                         "border-radius: 4px; }\n")
+            .arg(QLatin1StringView(name), colours.background.name(), colours.foreground.name());
+    }
+    setStyleSheet(counters + QStringLiteral(R"(
 #communicationBanner { background-color: #B00000; }
 #communicationBanner QLabel { color: #FFFFFF; }
 #signedOutFrame { background-color: #37474F; }
@@ -437,10 +449,6 @@ void MainWindow::applyStyle()
 #linkBadge[linkState="live"] { background-color: #1B5E20; }
 #linkBadge[linkState="connecting"] { background-color: #0D47A1; }
 #linkBadge[linkState="down"] { background-color: #B00000; }
-#highCountLabel { background-color: #B00000; color: #FFFFFF; padding: 4px 10px; border-radius: 4px; }
-#mediumCountLabel { background-color: #FFD600; color: #000000; padding: 4px 10px; border-radius: 4px; }
-#lowCountLabel { background-color: #00B8D4; color: #000000; padding: 4px 10px; border-radius: 4px; }
-#infoCountLabel { background-color: #E0E0E0; color: #000000; padding: 4px 10px; border-radius: 4px; }
 #offlineReviewLabel { background-color: #E8DDF5; color: #311B92; padding: 4px 10px; border-radius: 4px; }
 #offlineCountLabel { color: #311B92; }
 QTableView { gridline-color: #D5DBE1; selection-background-color: #0D47A1; selection-color: #FFFFFF; }
