@@ -14,6 +14,7 @@
 #include <unistd.h>
 #endif
 #if QT_CONFIG(ssl)
+#include <QSslServer>
 #include <QSslSocket>
 #endif
 
@@ -69,6 +70,19 @@ HandshakeAnswer answerHandshake(const QHttpServerRequest &request)
     return { response, {} };
 }
 
+/// Headers allowed on top of the body limit before a request counts as oversized.
+constexpr qint64 headerAllowance = 64 * 1024;
+
+/// QTcpServer (or QSslServer) that lets HttpFrontend give back a connection it took out of the
+/// pending queue (to connect its guard first).
+template<typename Base>
+class RequeueingServer final : public Base
+{
+public:
+    using Base::Base;
+    void requeue(QTcpSocket *socket) { this->addPendingConnection(socket); }
+};
+
 QLoggingCategory::CategoryFilter previousFilter = nullptr;
 
 /// QAbstractHttpServer warns "WebSocket received but no slots connected ... or request not
@@ -111,16 +125,75 @@ void HttpFrontend::setRestHandler(RestHandler handler)
 
 bool HttpFrontend::listen(const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = QAbstractHttpServer::listen(address, port);
-    if (bound == 0) {
-        qCCritical(lcServerHttp).noquote()
-          << "cannot listen on" << address.toString() << "port" << port;
+    // Our own server instead of QAbstractHttpServer::listen(), so that every connection passes
+    // through guard() before QAbstractHttpServer reads from it.
+    QTcpServer *server = nullptr;
+    std::function<void(QTcpSocket *)> requeue;
+#if QT_CONFIG(ssl)
+    if (m_tls) {
+        auto *ssl = new RequeueingServer<QSslServer>(this);
+        ssl->setSslConfiguration(*m_tls);
+        requeue = [ssl](QTcpSocket *socket) { ssl->requeue(socket); };
+        server = ssl;
+    }
+#endif
+    if (!server) {
+        auto *tcp = new RequeueingServer<QTcpServer>(this);
+        requeue = [tcp](QTcpSocket *socket) { tcp->requeue(socket); };
+        server = tcp;
+    }
+    if (!server->listen(address, port)) {
+        qCCritical(lcServerHttp).noquote() << "cannot listen on" << address.toString() << "port"
+                                           << port << ":" << server->errorString();
+        delete server;
         return false;
     }
+    // Connected before bind(): this runs first, takes the new connections, guards them and puts
+    // them back, which signals again for QAbstractHttpServer (this slot then stands aside).
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, [this, server, requeue] {
+        if (m_requeueing)
+            return;
+        QList<QTcpSocket *> incoming;
+        while (QTcpSocket *socket = server->nextPendingConnection())
+            incoming.append(socket);
+        m_requeueing = true;
+        for (QTcpSocket *socket : std::as_const(incoming)) {
+            guard(socket);
+            requeue(socket);
+        }
+        m_requeueing = false;
+    });
+    bind(server);
     m_address = address;
-    m_port = bound;
-    qCInfo(lcServerHttp).noquote() << "listening on" << address.toString() << "port" << bound;
+    m_port = server->serverPort();
+    qCInfo(lcServerHttp).noquote() << "listening on" << address.toString() << "port" << m_port;
     return true;
+}
+
+void HttpFrontend::guard(QTcpSocket *socket)
+{
+    // Bytes received since the last answer. QAbstractHttpServer reads everything available on
+    // each readyRead (connected after this one), so what is available here is new.
+    auto received = std::make_shared<qint64>(0);
+    connect(socket, &QTcpSocket::bytesWritten, socket, [received] { *received = 0; });
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket, received] {
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        *received += socket->bytesAvailable();
+        if (*received <= m_maxRequestBytes + headerAllowance)
+            return;
+        qCInfo(lcServerHttp).noquote()
+          << "refused a request over" << m_maxRequestBytes << "bytes from"
+          << socket->peerAddress().toString() << "while it arrived";
+        const QByteArray body = http::errorBody(
+          "payload_too_large"_L1, u"The request is larger than %1 bytes"_s.arg(m_maxRequestBytes));
+        socket->write("HTTP/1.1 413 Payload Too Large\r\n"
+                      "Content-Type: application/json\r\n"
+                      "Connection: close\r\n"
+                      "Content-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket->disconnectFromHost();
+    });
 }
 
 void HttpFrontend::stopListening()

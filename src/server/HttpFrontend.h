@@ -11,6 +11,9 @@
 #include <QList>
 #include <QPointer>
 #include <QString>
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
 
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -47,11 +50,28 @@ public:
     /// Replaces the default handler, which answers 404 `{"error":"not_found",...}`.
     void setRestHandler(RestHandler handler);
 
+    /// Requests larger than this (plus 64 KiB of headers) are refused with 413 while they
+    /// arrive, before QtHttpServer would have buffered all of them (it has no limit of its own).
+    void setMaxRequestBytes(qint64 bytes) { m_maxRequestBytes = bytes; }
+#if QT_CONFIG(ssl)
+    /// Serve https/wss with `configuration` (instead of QAbstractHttpServer::sslSetup()).
+    void setTlsConfiguration(const QSslConfiguration &configuration)
+    {
+        m_tls = configuration;
+    }
+#endif
+
     /// Starts listening; false (with the reason logged) when the address is unavailable.
     bool listen(const QHostAddress &address, quint16 port);
     /// The port actually bound (useful after listening on port 0); 0 when not listening.
-    quint16 port() const { return m_port; }
-    QHostAddress address() const { return m_address; }
+    quint16 port() const
+    {
+        return m_port;
+    }
+    QHostAddress address() const
+    {
+        return m_address;
+    }
     /// Stops accepting connections (open ones are not touched).
     void stopListening();
 
@@ -76,6 +96,8 @@ private:
     /// Answers the upgrade itself and hands the connection to `engine` as a RawWebSocket; false
     /// when the connection cannot be taken over that way (TLS, not Unix) and QWebSocket must do.
     bool upgradeRaw(const QHttpServerRequest &request, QTcpSocket *socket, EngineIoServer *engine);
+    /// Puts the request size guard on `socket` before QAbstractHttpServer connects to it.
+    void guard(QTcpSocket *socket);
 
     QList<Mount> m_mounts;
     RestHandler m_restHandler;
@@ -85,6 +107,11 @@ private:
     /// QAbstractHttpServer calls missingHandler() for it right after, which must stay silent.
     QTcpSocket *m_answered = nullptr;
     WriteScheduler *m_writeScheduler;
+    qint64 m_maxRequestBytes = 1'000'000;
+    bool m_requeueing = false;
+#if QT_CONFIG(ssl)
+    std::optional<QSslConfiguration> m_tls;
+#endif
 };
 
 } // namespace vigil::server

@@ -97,6 +97,7 @@ protocol::Result<std::monostate, QString> ServerApp::start()
     m_socketIo = new SocketIoServer(m_engine, socketIoOptions);
     m_http = new HttpFrontend();
     m_http->mount(u"/socket.io/"_s, m_engine);
+    m_http->setMaxRequestBytes(m_settings.maxHttpBufferSize);
 
     AlertServiceOptions serviceOptions;
     serviceOptions.statusIntervalMs = m_options.statusIntervalMs;
@@ -153,7 +154,7 @@ protocol::Result<std::monostate, QString> ServerApp::setUpTls()
     configuration.setLocalCertificateChain(chain);
     configuration.setPrivateKey(key);
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-    m_http->sslSetup(configuration);
+    m_http->setTlsConfiguration(configuration);
     return std::monostate{};
 #else
     return u"this Qt has no TLS support; serve TLS from a reverse proxy instead"_s;

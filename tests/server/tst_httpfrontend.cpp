@@ -5,6 +5,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -131,6 +132,45 @@ private Q_SLOTS:
         QVERIFY(answer.startsWith("HTTP/1.1 400"));
         QCOMPARE(answer.count("HTTP/1.1"), 1);
         QVERIFY(answer.endsWith(R"({"code":5,"message":"Unsupported protocol version"})"));
+    }
+
+    void oversizedRequestIsRefusedWhileItArrives()
+    {
+        start();
+        m_http->setMaxRequestBytes(10'000);
+        bool handled = false;
+        m_http->setRestHandler([&handled](const QHttpServerRequest &, QHttpServerResponder &&r) {
+            handled = true;
+            QHttpServerResponder responder(std::move(r));
+            http::replyJson(responder, http::Status::Ok, "{}");
+        });
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_http->port());
+        QVERIFY(socket.waitForConnected(5000));
+        // Announces 50 MB and sends chunks; the answer must come long before the body is done.
+        socket.write("POST /api/alerts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 50000000\r\n\r\n");
+        const QByteArray chunk(16 * 1024, 'a');
+        qint64 sent = 0;
+        QByteArray answer;
+        for (int i = 0; i < 400 && !answer.contains("\r\n\r\n"); ++i) {
+            if (socket.state() == QAbstractSocket::ConnectedState) {
+                socket.write(chunk);
+                sent += chunk.size();
+            }
+            QTest::qWait(5);
+            answer += socket.readAll();
+        }
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(200).constData());
+        QVERIFY(answer.contains("payload_too_large"));
+        QVERIFY2(sent < 2'000'000, qPrintable(QString::number(sent)));
+        QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY(!handled);
+
+        // A request within the limit on a new connection is served as usual.
+        HttpClient client;
+        QCOMPARE(client.post(url(u"/api/alerts"_s), QByteArray(9'000, 'b')).status, 200);
+        QVERIFY(handled);
     }
 
     void listenFailsOnBusyPort()
