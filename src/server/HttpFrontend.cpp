@@ -9,7 +9,7 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 
-#ifdef Q_OS_UNIX
+#ifdef Q_OS_LINUX
 #include <fcntl.h>
 #include <unistd.h>
 #endif
@@ -23,7 +23,9 @@
 #include "server/HandshakeInfo.h"
 #include "server/HttpReply.h"
 #include "server/QtWebSocketChannel.h"
+#ifdef Q_OS_LINUX
 #include "server/RawWebSocket.h"
+#endif
 #include "server/WebSocketFrame.h"
 
 using namespace Qt::StringLiterals;
@@ -100,8 +102,10 @@ void silenceHttpServerWarnings(QLoggingCategory *category)
 
 HttpFrontend::HttpFrontend(QObject *parent)
   : QAbstractHttpServer(parent)
-  , m_writeScheduler(new WriteScheduler(this))
 {
+#ifdef Q_OS_LINUX
+    m_socketLoop = new SocketLoop(this);
+#endif
     static const bool filterInstalled = [] {
         previousFilter = QLoggingCategory::installFilter(silenceHttpServerWarnings);
         return true;
@@ -142,6 +146,9 @@ bool HttpFrontend::listen(const QHostAddress &address, quint16 port)
         requeue = [tcp](QTcpSocket *socket) { tcp->requeue(socket); };
         server = tcp;
     }
+    // Qt's default backlog of 50 drops SYNs during a reconnect storm (a whole ward's consoles
+    // after a server restart), which clients only retry after a second.
+    server->setListenBacklogSize(1024);
     if (!server->listen(address, port)) {
         qCCritical(lcServerHttp).noquote() << "cannot listen on" << address.toString() << "port"
                                            << port << ":" << server->errorString();
@@ -311,11 +318,13 @@ bool HttpFrontend::upgradeRaw(const QHttpServerRequest &request,
                               QTcpSocket *socket,
                               EngineIoServer *engine)
 {
-#ifdef Q_OS_UNIX
+#ifdef Q_OS_LINUX
 #if QT_CONFIG(ssl)
     if (qobject_cast<QSslSocket *>(socket))
         return false;
 #endif
+    if (!m_socketLoop->isValid())
+        return false;
     const HandshakeAnswer answer = answerHandshake(request);
     if (!answer.accepted()) {
         qCInfo(lcServerHttp).noquote()
@@ -345,7 +354,7 @@ bool HttpFrontend::upgradeRaw(const QHttpServerRequest &request,
             pending = raw.sliced(end + 4);
     }
     HandshakeInfo handshake = EngineIoServer::handshakeFrom(request, socket);
-    auto *channel = new RawWebSocket(fd, engine->options().maxPayload, m_writeScheduler);
+    auto *channel = new RawWebSocket(fd, engine->options().maxPayload, m_socketLoop);
     channel->start(answer.response, pending);
     engine->handleWebSocket(channel, std::move(handshake));
     return true;

@@ -22,7 +22,7 @@ class QTcpSocket;
 namespace vigil::server {
 
 class EngineIoServer;
-class WriteScheduler;
+class SocketLoop;
 
 /// The one HTTP port: Engine.IO paths (`/socket.io/`, and `/engine.io/` in the conformance mode)
 /// go to their EngineIoServer, WebSocket upgrades included; everything else goes to the REST
@@ -106,7 +106,7 @@ private:
     /// The socket whose upgrade request was refused with an answer written in handleRequest();
     /// QAbstractHttpServer calls missingHandler() for it right after, which must stay silent.
     QTcpSocket *m_answered = nullptr;
-    WriteScheduler *m_writeScheduler;
+    SocketLoop *m_socketLoop = nullptr; ///< Linux only
     qint64 m_maxRequestBytes = 1'000'000;
     bool m_requeueing = false;
 #if QT_CONFIG(ssl)

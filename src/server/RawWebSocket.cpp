@@ -9,6 +9,7 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -34,30 +35,99 @@ void removeFrom(std::vector<RawWebSocket *> &list, RawWebSocket *socket)
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
-// WriteScheduler
+// SocketLoop
 
-WriteScheduler::~WriteScheduler()
+SocketLoop::SocketLoop(QObject *parent)
+  : QObject(parent)
+  , m_epoll(::epoll_create1(EPOLL_CLOEXEC))
 {
-    // Sockets that outlive the scheduler write at once from then on (see RawWebSocket::queue).
-    flushAll();
+    if (m_epoll < 0) {
+        qCCritical(lcServerEngine) << "cannot create an epoll set:" << qt_error_string(errno);
+        return;
+    }
+    m_notifier = new QSocketNotifier(m_epoll, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &SocketLoop::onReady);
 }
 
-void WriteScheduler::add(RawWebSocket *socket)
+SocketLoop::~SocketLoop()
+{
+    // Sockets that outlive the loop (they should not) find it gone through m_loop == nullptr.
+    const auto live = m_live;
+    for (RawWebSocket *socket : live)
+        socket->m_loop = nullptr;
+    if (m_epoll >= 0)
+        ::close(m_epoll);
+}
+
+bool SocketLoop::watch(RawWebSocket *socket)
+{
+    epoll_event event{};
+    event.events = EPOLLIN | EPOLLRDHUP;
+    event.data.ptr = socket;
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, socket->m_fd, &event) != 0) {
+        qCWarning(lcServerEngine) << "cannot watch a websocket:" << qt_error_string(errno);
+        return false;
+    }
+    m_live.insert(socket);
+    return true;
+}
+
+void SocketLoop::setWriteInterest(RawWebSocket *socket, bool enabled)
+{
+    if (socket->m_wantsWrite == enabled)
+        return;
+    epoll_event event{};
+    event.events = EPOLLIN | EPOLLRDHUP | (enabled ? EPOLLOUT : 0u);
+    event.data.ptr = socket;
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_MOD, socket->m_fd, &event) == 0)
+        socket->m_wantsWrite = enabled;
+}
+
+void SocketLoop::unwatch(RawWebSocket *socket)
+{
+    // Before the descriptor is closed: a closed descriptor leaves the set by itself only when no
+    // duplicate of it is open.
+    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, socket->m_fd, nullptr);
+    m_live.remove(socket);
+    cancelFlush(socket);
+}
+
+void SocketLoop::onReady()
+{
+    std::array<epoll_event, 256> events;
+    const int count = ::epoll_wait(m_epoll, events.data(), int(events.size()), 0);
+    for (int i = 0; i < count; ++i) {
+        auto *socket = static_cast<RawWebSocket *>(events[std::size_t(i)].data.ptr);
+        // An earlier event of this batch may have finished it.
+        if (!m_live.contains(socket))
+            continue;
+        const uint32_t what = events[std::size_t(i)].events;
+        if (what & EPOLLOUT)
+            socket->onWritable();
+        if ((what & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) && m_live.contains(socket))
+            socket->onReadable();
+    }
+}
+
+void SocketLoop::queueFlush(RawWebSocket *socket)
 {
     m_pending.push_back(socket);
     if (m_posted)
         return;
     m_posted = true;
-    QMetaObject::invokeMethod(this, &WriteScheduler::flushAll, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &SocketLoop::flushAll, Qt::QueuedConnection);
 }
 
-void WriteScheduler::remove(RawWebSocket *socket)
+void SocketLoop::cancelFlush(RawWebSocket *socket)
 {
+    if (!socket->m_queued)
+        return;
+    socket->m_queued = false;
     removeFrom(m_pending, socket);
     removeFrom(m_flushing, socket);
 }
 
-void WriteScheduler::flushAll()
+void SocketLoop::flushAll()
 {
     m_posted = false;
     // Sockets queued while flushing (a close answering an error) wait for the next pass.
@@ -75,22 +145,26 @@ void WriteScheduler::flushAll()
 // ---------------------------------------------------------------------------------------------
 // RawWebSocket
 
-RawWebSocket::RawWebSocket(int fd, qint64 maxMessage, WriteScheduler *scheduler, QObject *parent)
+RawWebSocket::RawWebSocket(int fd, qint64 maxMessage, SocketLoop *loop, QObject *parent)
   : WebSocketChannel(parent)
   , m_fd(fd)
-  , m_scheduler(scheduler)
+  , m_loop(loop)
   , m_reader(maxMessage)
 {
-    m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &RawWebSocket::onReadable);
+    if (!m_loop || !m_loop->watch(this)) {
+        // Nothing can be read or written: the connection is dropped at the first send or on
+        // the next pass, and the session sees an ordinary disconnect.
+        QMetaObject::invokeMethod(this, &RawWebSocket::finish, Qt::QueuedConnection);
+    }
 }
 
 RawWebSocket::~RawWebSocket()
 {
-    if (m_queued && m_scheduler)
-        m_scheduler->remove(this);
-    if (m_fd >= 0)
+    if (m_fd >= 0) {
+        if (m_loop)
+            m_loop->unwatch(this);
         ::close(m_fd);
+    }
 }
 
 void RawWebSocket::start(const QByteArray &handshakeResponse, const QByteArray &pendingInput)
@@ -145,14 +219,14 @@ void RawWebSocket::queue(const QByteArray &bytes)
     if (m_fd < 0)
         return;
     m_out.append(bytes);
-    if (m_queued || (m_writeNotifier && m_writeNotifier->isEnabled()))
+    if (m_queued || m_wantsWrite)
         return; // already due to be written
-    if (!m_scheduler) {
+    if (!m_loop) {
         flush();
         return;
     }
     m_queued = true;
-    m_scheduler->add(this);
+    m_loop->queueFlush(this);
 }
 
 void RawWebSocket::queueClose(quint16 code)
@@ -201,12 +275,8 @@ void RawWebSocket::flush()
                 m_out.remove(0, m_outPos);
                 m_outPos = 0;
             }
-            if (!m_writeNotifier) {
-                m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
-                connect(
-                  m_writeNotifier, &QSocketNotifier::activated, this, &RawWebSocket::onWritable);
-            }
-            m_writeNotifier->setEnabled(true);
+            if (m_loop)
+                m_loop->setWriteInterest(this, true);
             return;
         }
         qCDebug(lcServerEngine) << "websocket write failed:" << qt_error_string(errno);
@@ -220,16 +290,14 @@ void RawWebSocket::flush()
         m_out.clear();
     else
         m_out.resize(0);
-    if (m_writeNotifier)
-        m_writeNotifier->setEnabled(false);
+    if (m_loop)
+        m_loop->setWriteInterest(this, false);
     if (m_finishAfterFlush)
         finish();
 }
 
 void RawWebSocket::onWritable()
 {
-    if (m_writeNotifier)
-        m_writeNotifier->setEnabled(false);
     flush();
 }
 
@@ -306,18 +374,10 @@ void RawWebSocket::finish()
 {
     if (m_fd < 0)
         return;
-    if (m_queued && m_scheduler)
-        m_scheduler->remove(this);
+    if (m_loop)
+        m_loop->unwatch(this);
     m_queued = false;
-    // finish() may run inside a notifier's own signal: disable now, delete later.
-    for (QSocketNotifier *notifier : { m_readNotifier, m_writeNotifier }) {
-        if (notifier) {
-            notifier->setEnabled(false);
-            notifier->deleteLater();
-        }
-    }
-    m_readNotifier = nullptr;
-    m_writeNotifier = nullptr;
+    m_wantsWrite = false;
     if (m_graceTimer)
         m_graceTimer->stop();
     ::close(m_fd);

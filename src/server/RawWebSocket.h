@@ -6,7 +6,7 @@
 
 #include <QByteArray>
 #include <QObject>
-#include <QPointer>
+#include <QSet>
 
 #include "server/WebSocketChannel.h"
 #include "server/WebSocketFrame.h"
@@ -18,39 +18,54 @@ namespace vigil::server {
 
 class RawWebSocket;
 
-/// Sends what the sockets queued during one pass of the event loop, one write() per socket: a
-/// broadcast to N sockets costs N copies into their buffers and N system calls, and several
-/// messages for one socket in one pass share a system call. One per HTTP front end.
-class WriteScheduler final : public QObject
+/// The event loop of the raw WebSockets: one epoll set, watched by a single QSocketNotifier, so
+/// that Qt's own loop (which poll()s every notifier on every pass, a cost that grows with the
+/// number of connections) sees one descriptor however many clients are connected. It also sends
+/// what the sockets queued during one pass of the event loop, one send() per socket: a broadcast
+/// to N sockets costs N copies into their buffers and N system calls, and several messages for one
+/// socket in one pass share a system call. One per HTTP front end; it must outlive its sockets.
+class SocketLoop final : public QObject
 {
     Q_OBJECT
 
 public:
-    using QObject::QObject;
-    ~WriteScheduler() override;
+    explicit SocketLoop(QObject *parent = nullptr);
+    ~SocketLoop() override;
 
-    void add(RawWebSocket *socket);
-    void remove(RawWebSocket *socket);
+    /// False when the epoll set could not be made (the error is logged).
+    bool isValid() const { return m_epoll >= 0; }
 
 private:
+    friend class RawWebSocket;
+
+    bool watch(RawWebSocket *socket);
+    void setWriteInterest(RawWebSocket *socket, bool enabled);
+    void unwatch(RawWebSocket *socket);
+    void queueFlush(RawWebSocket *socket);
+    void cancelFlush(RawWebSocket *socket);
+    void onReady();
     void flushAll();
 
+    int m_epoll = -1;
+    QSocketNotifier *m_notifier = nullptr;
+    QSet<RawWebSocket *> m_live;
     std::vector<RawWebSocket *> m_pending;
     std::vector<RawWebSocket *> m_flushing;
     bool m_posted = false;
 };
 
-/// A server WebSocket framed directly on the connection's file descriptor (Unix; plain TCP only).
+/// A server WebSocket framed directly on the connection's file descriptor (Linux; plain TCP only).
 /// QWebSocket costs a UTF-16 conversion, a frame build and a write per message and per recipient,
-/// and about 10 KB per connection; here a broadcast's frame is built once (WireMessage) and each
-/// idle connection holds two socket notifiers and no buffers.
+/// and about 10 KB per connection; here a broadcast's frame is built once (WireMessage) and an
+/// idle connection holds an epoll registration and no buffers.
 class RawWebSocket final : public WebSocketChannel
 {
     Q_OBJECT
 
 public:
-    /// Takes ownership of `fd` (non-blocking, already upgraded by `handshakeResponse`).
-    RawWebSocket(int fd, qint64 maxMessage, WriteScheduler *scheduler, QObject *parent = nullptr);
+    /// Takes ownership of `fd` (non-blocking, already upgraded by the handshake response given to
+    /// start()). `loop` must outlive the socket.
+    RawWebSocket(int fd, qint64 maxMessage, SocketLoop *loop, QObject *parent = nullptr);
     ~RawWebSocket() override;
 
     /// Queues the handshake response and feeds `pendingInput` (bytes that arrived with the upgrade
@@ -70,7 +85,7 @@ public:
     static constexpr int closeGraceMs = 2000;
 
 private:
-    friend class WriteScheduler;
+    friend class SocketLoop;
 
     void onReadable();
     void onWritable();
@@ -83,15 +98,14 @@ private:
     void finish();
 
     int m_fd;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr;
+    SocketLoop *m_loop;
     QTimer *m_graceTimer = nullptr;
-    QPointer<WriteScheduler> m_scheduler;
     ws::FrameReader m_reader;
     QByteArray m_out;
     qsizetype m_outPos = 0;
     quint16 m_closeCode = ws::Normal;
     bool m_queued = false;
+    bool m_wantsWrite = false;
     bool m_closeSent = false;
     bool m_finishAfterFlush = false;
 };

@@ -20,7 +20,7 @@ target_sources(vigil_server_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/RoomAdapter.h ${CMAKE_CURRENT_LIST_DIR}/RoomAdapter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ConformanceService.h ${CMAKE_CURRENT_LIST_DIR}/ConformanceService.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ShutdownSignals.h ${CMAKE_CURRENT_LIST_DIR}/ShutdownSignals.cpp)
-if(UNIX)
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     target_sources(vigil_server_core PRIVATE
         ${CMAKE_CURRENT_LIST_DIR}/RawWebSocket.h ${CMAKE_CURRENT_LIST_DIR}/RawWebSocket.cpp)
 endif()

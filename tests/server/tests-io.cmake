@@ -16,7 +16,7 @@ vigil_add_test(NAME tst_websocketframe
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_websocketframe.cpp ${CMAKE_CURRENT_LIST_DIR}/WsTestFrames.h
     LIBS vigil_server_core
     LABELS server)
-if(UNIX)
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     vigil_add_test(NAME tst_rawwebsocket
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rawwebsocket.cpp ${CMAKE_CURRENT_LIST_DIR}/WsTestFrames.h
         LIBS vigil_server_core

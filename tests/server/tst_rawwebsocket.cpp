@@ -24,7 +24,7 @@ class tst_RawWebSocket : public QObject
 
 private:
     int m_peer = -1;
-    WriteScheduler *m_scheduler = nullptr;
+    SocketLoop *m_loop = nullptr;
     QPointer<RawWebSocket> m_socket;
     QByteArray m_received;
 
@@ -35,8 +35,8 @@ private:
         QVERIFY(::fcntl(fds[0], F_SETFL, O_NONBLOCK) == 0);
         QVERIFY(::fcntl(fds[1], F_SETFL, O_NONBLOCK) == 0);
         m_peer = fds[1];
-        m_scheduler = new WriteScheduler(this);
-        m_socket = new RawWebSocket(fds[0], maxMessage, m_scheduler, this);
+        m_loop = new SocketLoop(this);
+        m_socket = new RawWebSocket(fds[0], maxMessage, m_loop, this);
         m_socket->start("HTTP/1.1 101 Switching Protocols\r\n\r\n", pending);
     }
 
@@ -92,8 +92,8 @@ private Q_SLOTS:
     void cleanup()
     {
         delete m_socket;
-        delete m_scheduler;
-        m_scheduler = nullptr;
+        delete m_loop;
+        m_loop = nullptr;
         if (m_peer >= 0)
             ::close(m_peer);
         m_peer = -1;
@@ -258,7 +258,7 @@ private Q_SLOTS:
         int fds[2];
         QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) == 0);
         QVERIFY(::fcntl(fds[0], F_SETFL, O_NONBLOCK) == 0);
-        auto *doomed = new RawWebSocket(fds[0], 1000, m_scheduler, this);
+        auto *doomed = new RawWebSocket(fds[0], 1000, m_loop, this);
         doomed->sendText("never");
         m_socket->sendText("kept");
         delete doomed;
