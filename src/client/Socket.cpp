@@ -67,6 +67,11 @@ void Socket::disconnect()
     if (m_connected && m_manager)
         m_manager->sendPacket(sio::Packet::disconnect(m_nsp));
     m_active = false;
+    // An explicit disconnect ends the session: the next connect starts a fresh one, whose gap the
+    // application backfills. Offering the old pid would let a server that saw the transport close
+    // before our DISCONNECT (a race on a busy machine) replay it instead.
+    m_pid.clear();
+    m_lastOffset.clear();
     closeSocket(QStringLiteral("io client disconnect"));
     if (m_manager)
         m_manager->socketDeactivated();
