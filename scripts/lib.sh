@@ -14,7 +14,7 @@ VIGIL_BUILD_PACKAGES=(
     librsvg2-bin dpkg-dev curl
 )
 VIGIL_TEST_PACKAGES=(
-    clang clang-format libclang-rt-14-dev libbenchmark-dev
+    clang clang-format libclang-rt-14-dev libbenchmark-dev libssl-dev
     xvfb xauth
     python3 python3-flask-socketio python3-eventlet
     gnome-keyring libsecret-tools dbus dbus-x11
