@@ -69,9 +69,9 @@ EngineIoSession::EngineIoSession(EngineIoServer *server,
                                  bool supportsBinary)
   : QObject(server)
   , m_server(server)
+  , m_supportsBinary(supportsBinary)
   , m_id(std::move(id))
   , m_handshake(std::move(handshake))
-  , m_supportsBinary(supportsBinary)
 {
 }
 

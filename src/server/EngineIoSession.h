@@ -119,12 +119,14 @@ private:
     void closeInternal(DisconnectReason reason, const QByteArray &pollAnswer);
     static void retireWebSocket(WebSocketChannel *socket, QObject *keeper);
 
+    // What send() reads for every delivery comes first: one cache line.
     EngineIoServer *m_server;
-    QString m_id;
-    HandshakeInfo m_handshake;
+    WebSocketChannel *m_ws = nullptr;
     Transport m_transport = Transport::Polling;
     bool m_supportsBinary = true;
     bool m_closed = false;
+    QString m_id;
+    HandshakeInfo m_handshake;
 
     // Heartbeat, driven by the server's single deadline timer.
     Heartbeat m_heartbeat = Heartbeat::WaitingToPing;
@@ -132,7 +134,6 @@ private:
     std::multimap<qint64, EngineIoSession *>::iterator m_deadlineIt;
     bool m_scheduled = false;
 
-    WebSocketChannel *m_ws = nullptr;
     WebSocketChannel *m_probe = nullptr;
     bool m_probed = false;
 

@@ -12,6 +12,7 @@
 #include "protocol/SocketIo.h"
 #include "server/EngineIoServer.h"
 #include "server/EngineIoSession.h"
+#include "server/Prefetch.h"
 #include "server/SocketIoConnection.h"
 #include "server/SocketIoServer.h"
 #include "server/WireMessage.h"
@@ -208,7 +209,13 @@ qsizetype Namespace::broadcastPacket(sio::Packet packet,
     // A snapshot: nothing below runs application code, but a socket may be closed under us
     // (sockets are only ever deleted later, so the pointers stay valid).
     const std::vector<ServerSocket *> recipients = m_adapter.recipients(rooms, except);
-    for (ServerSocket *socket : recipients) {
+    const std::size_t count = recipients.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i + prefetchAhead < count)
+            prefetch(recipients[i + prefetchAhead]);
+        if (i + prefetchAhead / 2 < count)
+            prefetch(recipients[i + prefetchAhead / 2]->m_connection);
+        ServerSocket *socket = recipients[i];
         if (socket->m_connected)
             socket->m_connection->send(message);
     }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "common/Logging.h"
+#include "server/Prefetch.h"
 #include "server/WireMessage.h"
 
 namespace vigil::server {
@@ -132,6 +133,8 @@ void SocketLoop::flushAll()
     // Sockets queued while flushing (a close answering an error) wait for the next pass.
     m_flushing.swap(m_pending);
     for (std::size_t i = 0; i < m_flushing.size(); ++i) {
+        if (i + prefetchAhead < m_flushing.size() && m_flushing[i + prefetchAhead])
+            prefetch(m_flushing[i + prefetchAhead]);
         RawWebSocket *socket = m_flushing[i];
         if (!socket)
             continue;

@@ -97,17 +97,18 @@ private:
     void flush();
     void finish();
 
+    // The sending side, read for every delivery, comes first.
     int m_fd;
-    SocketLoop *m_loop;
-    QTimer *m_graceTimer = nullptr;
-    ws::FrameReader m_reader;
-    QByteArray m_out;
-    qsizetype m_outPos = 0;
     quint16 m_closeCode = ws::Normal;
     bool m_queued = false;
     bool m_wantsWrite = false;
     bool m_closeSent = false;
     bool m_finishAfterFlush = false;
+    SocketLoop *m_loop;
+    QByteArray m_out;
+    qsizetype m_outPos = 0;
+    QTimer *m_graceTimer = nullptr;
+    ws::FrameReader m_reader;
 };
 
 } // namespace vigil::server

@@ -131,8 +131,10 @@ private:
     /// Ends the socket: leaves rooms, fails pending acks, persists the session when recoverable.
     void onClose(DisconnectReason reason);
 
+    // What a broadcast reads of each recipient comes first: one cache line.
     Namespace *m_nsp;
     SocketIoConnection *m_connection;
+    bool m_connected = true;
     QString m_id;
     QString m_pid;
     QCborValue m_auth;
@@ -140,7 +142,6 @@ private:
     QSet<QString> m_rooms;
     QHash<qint64, PendingAck> m_acks;
     qint64 m_nextAckId = 0;
-    bool m_connected = true;
     bool m_recovered = false;
 };
 

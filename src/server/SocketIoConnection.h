@@ -60,11 +60,11 @@ private:
 
     SocketIoServer *m_server;
     EngineIoSession *m_session;
+    bool m_closed = false; // next to m_session: both are read for every delivery
     protocol::sio::Decoder m_decoder;
     QList<ServerSocket *> m_sockets;
     /// Namespaces whose CONNECT is waiting on middlewares.
     QSet<QString> m_connecting;
-    bool m_closed = false;
 };
 
 } // namespace vigil::server

@@ -15,6 +15,7 @@ target_sources(vigil_server_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/SocketIoServer.h ${CMAKE_CURRENT_LIST_DIR}/SocketIoServer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SocketIoConnection.h ${CMAKE_CURRENT_LIST_DIR}/SocketIoConnection.cpp
     ${CMAKE_CURRENT_LIST_DIR}/Namespace.h ${CMAKE_CURRENT_LIST_DIR}/Namespace.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/Prefetch.h
     ${CMAKE_CURRENT_LIST_DIR}/ServerSocket.h ${CMAKE_CURRENT_LIST_DIR}/ServerSocket.cpp
     ${CMAKE_CURRENT_LIST_DIR}/BroadcastOperator.h ${CMAKE_CURRENT_LIST_DIR}/BroadcastOperator.cpp
     ${CMAKE_CURRENT_LIST_DIR}/RoomAdapter.h ${CMAKE_CURRENT_LIST_DIR}/RoomAdapter.cpp
