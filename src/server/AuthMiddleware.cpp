@@ -51,7 +51,7 @@ protocol::Result<Principal, TokenError> AuthMiddleware::principalFromToken(
     if (!claims)
         return claims.error();
     if (m_revoked) {
-        if (auto why = m_revoked(claims->subject, claims->issuedAt))
+        if (auto why = m_revoked(claims->subject, claims->issuedAt, claims->tokenVersion))
             return TokenError{ TokenError::Code::Revoked, *why };
     }
     return Principal{ userFromClaims(claims.value()), claims->issuedAt };
@@ -140,11 +140,15 @@ int AuthMiddleware::disconnectRevoked(Namespace &nsp) const
         if (!socket->data().canConvert<Principal>())
             continue;
         const auto principal = socket->data().value<Principal>();
-        const QString key =
-          principal.user.username + u'\n' + QString::number(principal.tokenIssuedAt);
+        const QString key = principal.user.username + u'\n' +
+                            QString::number(principal.tokenIssuedAt) + u'\n' +
+                            QString::number(principal.user.tokenVersion);
         auto it = verdicts.find(key);
         if (it == verdicts.end())
-            it = verdicts.insert(key, m_revoked(principal.user.username, principal.tokenIssuedAt));
+            it = verdicts.insert(key,
+                                 m_revoked(principal.user.username,
+                                           principal.tokenIssuedAt,
+                                           principal.user.tokenVersion));
         if (!it.value())
             continue;
         qCInfo(lcServerAuth).noquote() << "disconnecting" << principal.user.username << "from"
@@ -164,7 +168,9 @@ std::optional<User> AuthMiddleware::userOf(const ServerSocket *socket)
 
 User AuthMiddleware::userFromClaims(const TokenClaims &claims)
 {
-    return User{ claims.subject, claims.subject, claims.role, claims.hospitals };
+    return User{
+        claims.subject, claims.subject, claims.role, claims.hospitals, claims.tokenVersion
+    };
 }
 
 } // namespace vigil::server

@@ -17,8 +17,8 @@ namespace vigil::server {
 
 class ServerSocket;
 
-/// What an accepted socket carries as its data: its user, and when its token was issued so that
-/// a later revocation can find it.
+/// What an accepted socket carries as its data: its user (with its token's version), and when
+/// its token was issued, so that a later revocation can find it.
 struct Principal
 {
     User user;
@@ -37,10 +37,10 @@ struct Principal
 class AuthMiddleware final
 {
 public:
-    /// Why tokens of `username` issued at `issuedAt` (seconds) are no longer honoured, or
-    /// std::nullopt if they still are.
-    using RevocationCheck =
-      std::function<std::optional<QString>(const QString &username, qint64 issuedAt)>;
+    /// Why tokens of `username` issued at `issuedAt` (seconds) with version `tokenVersion` (`tv`,
+    /// 0 when the token has none) are no longer honoured, or std::nullopt if they still are.
+    using RevocationCheck = std::function<
+      std::optional<QString>(const QString &username, qint64 issuedAt, qint64 tokenVersion)>;
 
     /// `tokens` must outlive every middleware made here.
     explicit AuthMiddleware(const TokenService &tokens);

@@ -98,6 +98,10 @@ const QList<QList<QString>> &migrations()
         {
           u"ALTER TABLE users ADD COLUMN tokens_valid_after INTEGER NOT NULL DEFAULT 0"_s,
         },
+        // v3: the credential generation tokens carry (`tv`); exact where v2's seconds are not.
+        {
+          u"ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0"_s,
+        },
     };
     return list;
 }

@@ -68,18 +68,19 @@ protocol::Result<std::monostate, QString> ServerApp::start()
     m_throttle = std::make_unique<LoginThrottle>();
     m_auth = std::make_unique<AuthMiddleware>(m_tokens);
     m_auth->setRevocationCheck(
-      [users = m_userStore.get()](const QString &username, qint64 issuedAt) {
-          const auto validAfter = users->tokensValidAfter(username);
-          if (!validAfter) {
+      [users = m_userStore.get()](const QString &username, qint64 issuedAt, qint64 version) {
+          const auto state = users->tokenState(username);
+          if (!state) {
               // The signature is good; a store that cannot answer must not lock every console out
               // of its alerts. Revocation waits for the store.
               qCWarning(lcServerAuth).noquote() << "cannot check whether the token of" << username
-                                                << "is revoked:" << validAfter.error().message;
+                                                << "is revoked:" << state.error().message;
               return std::optional<QString>{};
           }
-          if (!validAfter->has_value())
+          if (!state->has_value())
               return std::optional<QString>{ u"the user no longer exists"_s };
-          if (issuedAt < **validAfter)
+          // The version is exact; the seconds still catch tokens from before schema v3.
+          if (version < (*state)->version || issuedAt < (*state)->validAfter)
               return std::optional<QString>{ u"the token predates a password change"_s };
           return std::optional<QString>{};
       });

@@ -101,8 +101,11 @@ protocol::Result<IssuedToken, TokenError> TokenService::issue(const User &user) 
     QJsonArray hospitals;
     for (const QString &hospital : user.hospitals)
         hospitals.append(hospital);
-    const QByteArray hospitalsJson =
-      QJsonDocument(QJsonObject{ { u"hospitals"_s, hospitals } }).toJson(QJsonDocument::Compact);
+    // As JSON rather than jwt_add_grant_int, whose `long` is 32 bits on Windows.
+    const QByteArray grantsJson =
+      QJsonDocument(
+        QJsonObject{ { u"hospitals"_s, hospitals }, { u"tv"_s, QJsonValue(user.tokenVersion) } })
+        .toJson(QJsonDocument::Compact);
 
     const bool built =
       jwt_set_alg(jwt.get(),
@@ -111,7 +114,7 @@ protocol::Result<IssuedToken, TokenError> TokenService::issue(const User &user) 
                   int(m_secret.size())) == 0 &&
       jwt_add_grant(jwt.get(), "sub", user.username.toUtf8().constData()) == 0 &&
       jwt_add_grant(jwt.get(), "role", roleToString(user.role).toUtf8().constData()) == 0 &&
-      jwt_add_grants_json(jwt.get(), hospitalsJson.constData()) == 0 &&
+      jwt_add_grants_json(jwt.get(), grantsJson.constData()) == 0 &&
       jwt_add_grant_int(jwt.get(), "iat", long(now)) == 0 &&
       jwt_add_grant_int(jwt.get(), "exp", long(expiresAt)) == 0;
     if (!built)
@@ -188,6 +191,12 @@ protocol::Result<TokenClaims, TokenError> TokenService::verify(QByteArrayView to
     if (!exp)
         return error(Error::MissingClaim, u"the token has no integer 'exp' claim"_s);
     claims.expiresAt = *exp;
+    if (payload->contains("tv"_L1)) {
+        const auto tv = integerClaim(*payload, "tv"_L1);
+        if (!tv || *tv < 0)
+            return error(Error::MissingClaim, u"the token's 'tv' is not a whole number"_s);
+        claims.tokenVersion = *tv;
+    }
     if (m_clock() >= claims.expiresAt + m_leeway.count())
         return error(Error::Expired, u"the token has expired"_s);
     return claims;

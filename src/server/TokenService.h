@@ -23,6 +23,9 @@ struct TokenClaims
     QStringList hospitals;
     qint64 issuedAt = 0;  ///< seconds since the epoch
     qint64 expiresAt = 0; ///< seconds since the epoch
+    /// `tv`, the user's token version when the token was issued (User::tokenVersion); 0 when the
+    /// token has none (issued before schema v3).
+    qint64 tokenVersion = 0;
 
     friend bool operator==(const TokenClaims &, const TokenClaims &) = default;
 };

@@ -30,6 +30,10 @@ struct User
     Role role = Role::Nurse;
     /// Hospital ids the user may see; admins see every hospital whatever this holds.
     QStringList hospitals;
+    /// The generation of the user's credentials, carried by its tokens as `tv`: adding the user
+    /// and changing its password raise it, and a token with an older one is revoked. 0 for a user
+    /// built by hand or from a token without `tv`.
+    qint64 tokenVersion = 0;
 
     /// Whether the user may see `hospitalId` (admins see all).
     bool canSeeHospital(const QString &hospitalId) const;

@@ -147,8 +147,9 @@ StoreResult<User> UserStore::add(const User &input, const QString &password)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery insert(m_database.connection());
     // Tokens left over from an earlier user of the same name must not come back to life.
-    insert.prepare(u"INSERT INTO users (username, display_name, role, password_hash, created_at, "
-                   u"updated_at, tokens_valid_after) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.prepare(
+      u"INSERT INTO users (username, display_name, role, password_hash, created_at, "
+      u"updated_at, tokens_valid_after, token_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(user.username);
     insert.addBindValue(user.displayName);
     insert.addBindValue(roleToString(user.role));
@@ -156,6 +157,9 @@ StoreResult<User> UserStore::add(const User &input, const QString &password)
     insert.addBindValue(now);
     insert.addBindValue(now);
     insert.addBindValue(now / 1000);
+    // Milliseconds: a version no earlier user of this name can have reached.
+    insert.addBindValue(now);
+    user.tokenVersion = now;
     if (auto status = sql::exec(insert, u"adding user %1"_s.arg(user.username)); !status) {
         if (status.error().code == StoreError::Code::Conflict)
             return StoreError{ StoreError::Code::Conflict,
@@ -208,7 +212,8 @@ StoreResult<QList<User>> UserStore::list() const
         return status.error();
     const QSqlDatabase db = m_database.connection();
     QSqlQuery users(db);
-    users.prepare(u"SELECT username, display_name, role FROM users ORDER BY username"_s);
+    users.prepare(
+      u"SELECT username, display_name, role, token_version FROM users ORDER BY username"_s);
     if (auto status = sql::exec(users, u"listing users"_s); !status)
         return status.error();
     QList<User> result;
@@ -217,6 +222,7 @@ StoreResult<QList<User>> UserStore::list() const
         User user;
         user.username = users.value(0).toString();
         user.displayName = users.value(1).toString();
+        user.tokenVersion = users.value(3).toLongLong();
         const QString role = users.value(2).toString();
         if (const auto r = roleFromString(role)) {
             user.role = *r;
@@ -249,7 +255,8 @@ StoreResult<User> UserStore::find(const QString &username) const
         return notFound(username);
     const QSqlDatabase db = m_database.connection();
     QSqlQuery query(db);
-    query.prepare(u"SELECT username, display_name, role FROM users WHERE username = ?"_s);
+    query.prepare(
+      u"SELECT username, display_name, role, token_version FROM users WHERE username = ?"_s);
     query.addBindValue(username);
     if (auto status = sql::exec(query, u"reading user %1"_s.arg(username)); !status)
         return status.error();
@@ -258,6 +265,7 @@ StoreResult<User> UserStore::find(const QString &username) const
     User user;
     user.username = query.value(0).toString();
     user.displayName = query.value(1).toString();
+    user.tokenVersion = query.value(3).toLongLong();
     const auto role = roleFromString(query.value(2).toString());
     if (!role)
         return StoreError{ StoreError::Code::Corrupt,
@@ -321,15 +329,18 @@ StoreStatus UserStore::writePassword(const QString &username,
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery query(m_database.connection());
     if (revokeTokens) {
-        query.prepare(u"UPDATE users SET password_hash = ?, updated_at = ?, tokens_valid_after = ? "
-                      u"WHERE username = ?"_s);
+        query.prepare(
+          u"UPDATE users SET password_hash = ?, updated_at = ?, tokens_valid_after = ?, "
+          u"token_version = MAX(token_version + 1, ?) WHERE username = ?"_s);
     } else {
         query.prepare(u"UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?"_s);
     }
     query.addBindValue(QString::fromLatin1(hash.value()));
     query.addBindValue(now);
-    if (revokeTokens)
+    if (revokeTokens) {
         query.addBindValue(now / 1000);
+        query.addBindValue(now);
+    }
     query.addBindValue(username);
     if (auto status = sql::exec(query, u"setting the password of %1"_s.arg(username)); !status)
         return status;
@@ -340,32 +351,34 @@ StoreStatus UserStore::writePassword(const QString &username,
     return std::monostate{};
 }
 
-StoreResult<std::optional<qint64>> UserStore::tokensValidAfter(const QString &username) const
+StoreResult<std::optional<UserStore::TokenState>> UserStore::tokenState(
+  const QString &username) const
 {
     if (auto status = checkOpen(); !status)
         return status.error();
     if (!isValidUsername(username))
-        return std::optional<qint64>{};
+        return std::optional<TokenState>{};
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT tokens_valid_after FROM users WHERE username = ?"_s);
+    query.prepare(u"SELECT tokens_valid_after, token_version FROM users WHERE username = ?"_s);
     query.addBindValue(username);
     if (auto status = sql::exec(query, u"reading user %1"_s.arg(username)); !status)
         return status.error();
     if (!query.next())
-        return std::optional<qint64>{};
-    return std::optional<qint64>{ query.value(0).toLongLong() };
+        return std::optional<TokenState>{};
+    return std::optional<TokenState>{ TokenState{ query.value(0).toLongLong(),
+                                                  query.value(1).toLongLong() } };
 }
 
-StoreResult<QByteArray> UserStore::passwordHash(const QString &username) const
+StoreResult<UserStore::Credentials> UserStore::credentials(const QString &username) const
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT password_hash FROM users WHERE username = ?"_s);
+    query.prepare(u"SELECT password_hash, token_version FROM users WHERE username = ?"_s);
     query.addBindValue(username);
     if (auto status = sql::exec(query, u"reading user %1"_s.arg(username)); !status)
         return status.error();
     if (!query.next())
         return notFound(username);
-    return query.value(0).toString().toLatin1();
+    return Credentials{ query.value(0).toString().toLatin1(), query.value(1).toLongLong() };
 }
 
 const QByteArray &UserStore::dummyHash() const
@@ -382,16 +395,16 @@ StoreResult<std::optional<User>> UserStore::verify(const QString &username, cons
 {
     if (auto status = checkOpen(); !status)
         return status.error();
-    StoreResult<QByteArray> hash = isValidUsername(username)
-                                     ? passwordHash(username)
-                                     : StoreResult<QByteArray>(notFound(username));
-    if (!hash) {
-        if (hash.error().code != StoreError::Code::NotFound)
-            return hash.error();
+    StoreResult<Credentials> stored = isValidUsername(username)
+                                        ? credentials(username)
+                                        : StoreResult<Credentials>(notFound(username));
+    if (!stored) {
+        if (stored.error().code != StoreError::Code::NotFound)
+            return stored.error();
         m_hasher.verify(dummyHash(), password);
         return std::optional<User>{};
     }
-    if (!m_hasher.verify(hash.value(), password))
+    if (!m_hasher.verify(stored->hash, password))
         return std::optional<User>{};
     auto user = find(username);
     if (!user) {
@@ -399,13 +412,17 @@ StoreResult<std::optional<User>> UserStore::verify(const QString &username, cons
             return std::optional<User>{};
         return user.error();
     }
-    if (m_hasher.needsRehash(hash.value())) {
+    // The version the password was checked against, not a newer one: a password changed while
+    // this login was being checked revokes the token it is about to get.
+    User verified = std::move(user).value();
+    verified.tokenVersion = stored->tokenVersion;
+    if (m_hasher.needsRehash(stored->hash)) {
         // Best effort: the login succeeds even if the better hash cannot be written now.
         if (auto status = writePassword(username, password, false); !status)
             qCWarning(lcServerAuth)
               << "could not rehash the password of" << username << ":" << status.error().message;
     }
-    return std::optional<User>{ user.value() };
+    return std::optional<User>{ std::move(verified) };
 }
 
 } // namespace vigil::server

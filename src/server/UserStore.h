@@ -38,11 +38,20 @@ public:
     StoreResult<QList<User>> list() const;
     StoreResult<User> find(const QString &username) const;
     StoreStatus remove(const QString &username);
-    /// Also revokes every token issued to the user before now.
+    /// Also revokes every token issued to the user before now (it raises the token version).
     StoreStatus setPassword(const QString &username, const QString &password);
-    /// Tokens of `username` issued (`iat`, seconds) before the answer are revoked; std::nullopt
-    /// when there is no such user (every token of it is revoked).
-    StoreResult<std::optional<qint64>> tokensValidAfter(const QString &username) const;
+
+    /// What a token of the user must carry to be honoured.
+    struct TokenState
+    {
+        /// Tokens issued (`iat`, seconds) before this are revoked (schema v2; whole seconds, so
+        /// kept only for tokens that carry no version).
+        qint64 validAfter = 0;
+        /// Tokens with an older version (`tv`) are revoked: exact, whatever the clock says.
+        qint64 version = 0;
+    };
+    /// std::nullopt when there is no such user (every token of it is revoked).
+    StoreResult<std::optional<TokenState>> tokenState(const QString &username) const;
     /// Replaces display name, role and hospitals (not the password).
     StoreResult<User> update(const User &user);
 
@@ -58,7 +67,14 @@ private:
     StoreStatus checkOpen() const;
     std::optional<StoreError> validate(const User &user) const;
     StoreStatus writeHospitals(const QString &username, const QStringList &hospitals);
-    StoreResult<QByteArray> passwordHash(const QString &username) const;
+    struct Credentials
+    {
+        QByteArray hash;
+        qint64 tokenVersion = 0;
+    };
+    /// Hash and token version from one read, so that a token is issued with the version the
+    /// password was checked against.
+    StoreResult<Credentials> credentials(const QString &username) const;
     StoreStatus writePassword(const QString &username, const QString &password, bool revokeTokens);
     StoreResult<QByteArray> hashPassword(const QString &password) const;
     const QByteArray &dummyHash() const;

@@ -60,7 +60,9 @@ TokenService service()
     return tokens;
 }
 
-const User alice{ u"alice"_s, u"Alice"_s, Role::ChargeNurse, { u"123"_s, u"456"_s } };
+// A token version as the store makes them: milliseconds, beyond 32 bits.
+constexpr qint64 aliceVersion = 1'764'115'200'123;
+const User alice{ u"alice"_s, u"Alice"_s, Role::ChargeNurse, { u"123"_s, u"456"_s }, aliceVersion };
 
 } // namespace
 
@@ -82,10 +84,15 @@ private Q_SLOTS:
         const auto claims = tokens.verify(issued->token);
         QVERIFY2(claims.ok(), qPrintable(claims.ok() ? QString() : claims.error().message));
         QCOMPARE(claims.value(),
-                 (TokenClaims{
-                   u"alice"_s, Role::ChargeNurse, { u"123"_s, u"456"_s }, now, now + 8 * 3'600 }));
+                 (TokenClaims{ u"alice"_s,
+                               Role::ChargeNurse,
+                               { u"123"_s, u"456"_s },
+                               now,
+                               now + 8 * 3'600,
+                               aliceVersion }));
 
-        // The header says HS256 and the payload carries exactly the contract's claims.
+        // The header says HS256 and the payload carries exactly the contract's claims, and the
+        // token version (`tv`) that revokes it when the password changes.
         const QList<QByteArray> parts = issued->token.split('.');
         const auto header = QJsonDocument::fromJson(
           QByteArray::fromBase64(parts.at(0), QByteArray::Base64UrlEncoding));
@@ -94,7 +101,9 @@ private Q_SLOTS:
           QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding));
         QStringList keys = payload.object().keys();
         keys.sort();
-        QCOMPARE(keys, (QStringList{ u"exp"_s, u"hospitals"_s, u"iat"_s, u"role"_s, u"sub"_s }));
+        QCOMPARE(keys,
+                 (QStringList{ u"exp"_s, u"hospitals"_s, u"iat"_s, u"role"_s, u"sub"_s, u"tv"_s }));
+        QCOMPARE(payload.object().value(u"tv"_s).toInteger(), aliceVersion);
     }
 
     void acceptsAHandSignedToken()
@@ -105,6 +114,7 @@ private Q_SLOTS:
         QCOMPARE(claims->subject, u"alice"_s);
         QCOMPARE(claims->role, Role::Nurse);
         QCOMPARE(claims->hospitals, QStringList{ u"123"_s });
+        QCOMPARE(claims->tokenVersion, 0); // a token without `tv` (issued before schema v3)
         // An admin token with no hospitals is fine too.
         QJsonObject admin = validPayload();
         admin[u"role"_s] = u"admin"_s;
@@ -212,6 +222,9 @@ private Q_SLOTS:
           << with(u"hospitals"_s, QJsonArray{ 123 }) << Code::MissingClaim;
         QTest::newRow("exp a string") << with(u"exp"_s, u"tomorrow"_s) << Code::MissingClaim;
         QTest::newRow("exp fractional") << with(u"exp"_s, double(now) + 0.5) << Code::MissingClaim;
+        QTest::newRow("tv a string") << with(u"tv"_s, u"7"_s) << Code::MissingClaim;
+        QTest::newRow("tv fractional") << with(u"tv"_s, 7.5) << Code::MissingClaim;
+        QTest::newRow("tv negative") << with(u"tv"_s, -1) << Code::MissingClaim;
         QTest::newRow("expired") << with(u"exp"_s, now - 1) << Code::Expired;
         QTest::newRow("expires now") << with(u"exp"_s, now) << Code::Expired;
     }

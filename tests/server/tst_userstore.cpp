@@ -194,27 +194,47 @@ private Q_SLOTS:
         QVERIFY(users.verify(u"alice"_s, u"second-password"_s)->has_value());
     }
 
-    void tokensValidAfter()
+    void tokenState()
     {
         Database db;
         QVERIFY(db.open(u"sqlite://"_s).ok());
         UserStore users(db, m_hasher);
-        QVERIFY(!users.tokensValidAfter(u"alice"_s).value().has_value()); // no such user
-        const qint64 before = QDateTime::currentSecsSinceEpoch();
-        QVERIFY(users.add(nurse(u"alice"_s), u"first-password"_s).ok());
-        const qint64 added = users.tokensValidAfter(u"alice"_s).value().value();
-        QVERIFY(added >= before && added <= QDateTime::currentSecsSinceEpoch());
-        // Rewrite it into the past, so that the changes below are visible at one-second grain.
-        QSqlQuery past(db.connection());
-        QVERIFY(past.exec(u"UPDATE users SET tokens_valid_after = 100"_s));
-        QCOMPARE(users.tokensValidAfter(u"alice"_s).value().value(), 100);
-        QVERIFY(
-          users.verify(u"alice"_s, u"first-password"_s)->has_value()); // a login revokes nothing
-        QCOMPARE(users.tokensValidAfter(u"alice"_s).value().value(), 100);
+        QVERIFY(!users.tokenState(u"alice"_s).value().has_value()); // no such user
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const auto added = users.add(nurse(u"alice"_s), u"first-password"_s);
+        QVERIFY(added.ok());
+        const auto first = users.tokenState(u"alice"_s).value().value();
+        QVERIFY(first.validAfter >= before / 1000 &&
+                first.validAfter <= QDateTime::currentSecsSinceEpoch());
+        QVERIFY(first.version >= before && first.version <= QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(added->tokenVersion, first.version);
+        QCOMPARE(users.find(u"alice"_s)->tokenVersion, first.version);
+        QCOMPARE(users.list()->at(0).tokenVersion, first.version);
+
+        // A login revokes nothing, and its user carries the version its tokens get.
+        const auto login = users.verify(u"alice"_s, u"first-password"_s);
+        QVERIFY(login->has_value());
+        QCOMPARE(login->value().tokenVersion, first.version);
+        QCOMPARE(users.tokenState(u"alice"_s).value()->version, first.version);
+
+        // A password change raises the version at once, in the same second and millisecond too.
         QVERIFY(users.setPassword(u"alice"_s, u"second-password"_s).ok());
-        QVERIFY(users.tokensValidAfter(u"alice"_s).value().value() >= before);
+        const auto second = users.tokenState(u"alice"_s).value().value();
+        QVERIFY(second.version > first.version);
+        QVERIFY(second.validAfter >= first.validAfter);
+        QCOMPARE(users.verify(u"alice"_s, u"second-password"_s)->value().tokenVersion,
+                 second.version);
+        // Even when the clock stands still or went back: the version only grows.
+        QSqlQuery ahead(db.connection());
+        QVERIFY(ahead.exec(u"UPDATE users SET token_version = 9000000000000"_s));
+        QVERIFY(users.setPassword(u"alice"_s, u"third-password"_s).ok());
+        QCOMPARE(users.tokenState(u"alice"_s).value()->version, 9000000000001);
+
+        // Removed, then added again under the same name: no old token comes back to life.
         QVERIFY(users.remove(u"alice"_s).ok());
-        QVERIFY(!users.tokensValidAfter(u"alice"_s).value().has_value());
+        QVERIFY(!users.tokenState(u"alice"_s).value().has_value());
+        QVERIFY(users.add(nurse(u"alice"_s), u"fourth-password"_s).ok());
+        QVERIFY(users.tokenState(u"alice"_s).value()->version > second.version);
     }
 
     void update()
@@ -223,9 +243,11 @@ private Q_SLOTS:
         QVERIFY(db.open(u"sqlite://"_s).ok());
         UserStore users(db, m_hasher);
         QVERIFY(users.add(nurse(u"alice"_s), u"alice-password"_s).ok());
-        const User changed{ u"alice"_s, u"Alice Charge"_s, Role::ChargeNurse, { u"9"_s, u"8"_s } };
+        User changed{ u"alice"_s, u"Alice Charge"_s, Role::ChargeNurse, { u"9"_s, u"8"_s } };
+        const qint64 version = users.find(u"alice"_s)->tokenVersion;
         const auto updated = users.update(changed);
         QVERIFY(updated.ok());
+        changed.tokenVersion = version; // an update is not a password change
         QCOMPARE(users.find(u"alice"_s).value(), changed);
         QVERIFY(users.verify(u"alice"_s, u"alice-password"_s)->has_value());
         QCOMPARE(users.update(nurse(u"bob"_s)).error().code, Code::NotFound);
@@ -251,10 +273,11 @@ private Q_SLOTS:
         QVERIFY(!users.verify(u"alice"_s, u"wrong-password"_s)->has_value());
         QCOMPARE(storedHash(db, u"alice"_s), before);
         QSqlQuery past(db.connection());
-        QVERIFY(past.exec(u"UPDATE users SET tokens_valid_after = 100"_s));
+        QVERIFY(past.exec(u"UPDATE users SET tokens_valid_after = 100, token_version = 7"_s));
         QVERIFY(users.verify(u"alice"_s, u"alice-password"_s)->has_value());
         // A rehash is not a password change: the user's tokens stay valid.
-        QCOMPARE(users.tokensValidAfter(u"alice"_s).value().value(), 100);
+        QCOMPARE(users.tokenState(u"alice"_s).value()->validAfter, 100);
+        QCOMPARE(users.tokenState(u"alice"_s).value()->version, 7);
         const QByteArray after = storedHash(db, u"alice"_s);
         QVERIFY(after != before);
         QVERIFY(!strongHasher.needsRehash(after));
