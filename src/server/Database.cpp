@@ -99,8 +99,13 @@ const QList<QList<QString>> &migrations()
           u"ALTER TABLE users ADD COLUMN tokens_valid_after INTEGER NOT NULL DEFAULT 0"_s,
         },
         // v3: the credential generation tokens carry (`tv`); exact where v2's seconds are not.
+        // token_clock hands out versions that only grow, across users and removals: a user added
+        // again under an old name never gets a version an old token of that name carries.
         {
           u"ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0"_s,
+          u"CREATE TABLE token_clock (id INTEGER PRIMARY KEY CHECK (id = 1), "
+          u"last INTEGER NOT NULL)"_s,
+          u"INSERT INTO token_clock (id, last) VALUES (1, 0)"_s,
         },
     };
     return list;
@@ -214,11 +219,52 @@ void Database::close()
 {
     if (!m_db.isValid())
         return;
+    // Prepared statements hold the connection open; they go first.
+    m_statements.clear();
     m_db.close();
     // removeDatabase() needs every handle gone, including ours.
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_schemaVersion = 0;
+}
+
+PreparedQuery::PreparedQuery(QSqlQuery *query,
+                             bool *inUse,
+                             std::unique_ptr<QSqlQuery> owned,
+                             QSqlError prepareError)
+  : m_query(query)
+  , m_inUse(inUse)
+  , m_owned(std::move(owned))
+  , m_prepareError(std::move(prepareError))
+{
+}
+
+PreparedQuery::~PreparedQuery()
+{
+    m_query->finish();
+    if (m_inUse)
+        *m_inUse = false;
+}
+
+PreparedQuery Database::prepared(const QString &statement)
+{
+    auto it = m_statements.find(statement);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        if (!query->prepare(statement)) {
+            QSqlQuery *failed = query.get(); // before the move: arguments have no set order
+            QSqlError error = failed->lastError();
+            return PreparedQuery(failed, nullptr, std::move(query), std::move(error));
+        }
+        it = m_statements.emplace(statement, CachedStatement{ std::move(query), false }).first;
+    } else if (it->second.inUse) {
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        QSqlError error = query->prepare(statement) ? QSqlError() : query->lastError();
+        QSqlQuery *fresh = query.get();
+        return PreparedQuery(fresh, nullptr, std::move(query), std::move(error));
+    }
+    it->second.inUse = true;
+    return PreparedQuery(it->second.query.get(), &it->second.inUse, nullptr);
 }
 
 bool Database::isOpen() const
@@ -392,6 +438,13 @@ StoreStatus exec(QSqlQuery &query, const QString &context)
     if (!query.exec())
         return errorFrom(query.lastError(), context);
     return std::monostate{};
+}
+
+StoreStatus exec(const PreparedQuery &query, const QString &context)
+{
+    if (query.prepareError().isValid())
+        return errorFrom(query.prepareError(), context);
+    return exec(*query, context);
 }
 
 StoreStatus exec(const QSqlDatabase &db, const QString &statement, const QString &context)

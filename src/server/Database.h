@@ -2,7 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+#include <unordered_map>
+
+#include <QHashFunctions> // std::hash<QString>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include "server/StoreError.h"
@@ -28,6 +33,34 @@ struct DatabaseOptions
         Normal,
     };
     Sync sync = Sync::Full;
+};
+
+/// A statement from Database::prepared(), used like a QSqlQuery (addBindValue(), sql::exec(),
+/// next(), lastInsertId()). When it goes out of scope the query is finish()ed, so that a SELECT
+/// does not keep its read snapshot open, and handed back to the cache for the next caller.
+class PreparedQuery final
+{
+public:
+    ~PreparedQuery();
+    PreparedQuery(const PreparedQuery &) = delete;
+    PreparedQuery &operator=(const PreparedQuery &) = delete;
+
+    QSqlQuery &operator*() const { return *m_query; }
+    QSqlQuery *operator->() const { return m_query; }
+    /// Why the statement could not be prepared (sql::exec() reports it); invalid when it was.
+    const QSqlError &prepareError() const { return m_prepareError; }
+
+private:
+    friend class Database;
+    PreparedQuery(QSqlQuery *query,
+                  bool *inUse,
+                  std::unique_ptr<QSqlQuery> owned,
+                  QSqlError prepareError = {});
+
+    QSqlQuery *m_query;
+    bool *m_inUse;                      ///< the cache entry's flag, or null for an owned query
+    std::unique_ptr<QSqlQuery> m_owned; ///< a statement that could not be cached
+    QSqlError m_prepareError;
 };
 
 /// One Qt SQL connection (QSQLITE) with the Vigil schema, shared by SqlAlertStore and UserStore.
@@ -67,6 +100,12 @@ public:
     /// The connection, for the stores built on it (same thread only).
     QSqlDatabase connection() const { return m_db; }
 
+    /// `statement` prepared on this connection once and reused: SQLite compiles SQL text into a
+    /// program, which costs more than running a small insert, so the statements run for every
+    /// alert and every CONNECT come from here. A statement already in use (a nested call) or
+    /// one that fails to prepare is given as a fresh query, whose error exec() reports.
+    PreparedQuery prepared(const QString &statement);
+
     /// The file path named by a database URL or plain path; Invalid for other schemes.
     static StoreResult<QString> sqlitePathFromUrl(const QString &url);
 
@@ -74,8 +113,16 @@ private:
     StoreStatus applyPragmas(const DatabaseOptions &options);
     StoreStatus migrate(bool readOnly);
 
+    struct CachedStatement
+    {
+        std::unique_ptr<QSqlQuery> query;
+        bool inUse = false;
+    };
+
     QString m_connectionName;
     QSqlDatabase m_db;
+    /// Node-based: an entry (and its inUse flag) stays put while others are added.
+    std::unordered_map<QString, CachedStatement> m_statements;
     QString m_path;
     int m_schemaVersion = 0;
 };
@@ -91,6 +138,8 @@ inline QString text(const QString &value)
 }
 /// exec() with the error mapped.
 StoreStatus exec(QSqlQuery &query, const QString &context);
+/// The same for a statement from Database::prepared(), or the error that kept it from preparing.
+StoreStatus exec(const PreparedQuery &query, const QString &context);
 /// prepare() + exec() of a statement without bound values.
 StoreStatus exec(const QSqlDatabase &db, const QString &statement, const QString &context);
 

@@ -186,25 +186,25 @@ StoreStatus SqlAlertStore::checkOpen() const
 
 StoreStatus SqlAlertStore::claimPatient(const QString &patientId, const QString &hospitalId)
 {
-    const QSqlDatabase db = m_database.connection();
-    QSqlQuery find(db);
-    find.prepare(u"SELECT hospital_id FROM patients WHERE patient_id = ?"_s);
-    find.addBindValue(patientId);
-    if (auto status = sql::exec(find, u"looking up patient %1"_s.arg(patientId)); !status)
-        return status;
-    if (find.next()) {
-        const QString owner = find.value(0).toString();
-        if (owner != hospitalId)
-            return StoreError{ StoreError::Code::Conflict,
-                               u"patient %1 belongs to hospital %2, not %3"_s.arg(
-                                 patientId, owner, hospitalId) };
-        return std::monostate{};
+    {
+        const PreparedQuery find =
+          m_database.prepared(u"SELECT hospital_id FROM patients WHERE patient_id = ?"_s);
+        find->addBindValue(patientId);
+        if (auto status = sql::exec(find, u"looking up patient %1"_s.arg(patientId)); !status)
+            return status;
+        if (find->next()) {
+            const QString owner = find->value(0).toString();
+            if (owner != hospitalId)
+                return StoreError{ StoreError::Code::Conflict,
+                                   u"patient %1 belongs to hospital %2, not %3"_s.arg(
+                                     patientId, owner, hospitalId) };
+            return std::monostate{};
+        }
     }
-    find.finish();
-    QSqlQuery insert(db);
-    insert.prepare(u"INSERT INTO patients (patient_id, hospital_id) VALUES (?, ?)"_s);
-    insert.addBindValue(patientId);
-    insert.addBindValue(hospitalId);
+    const PreparedQuery insert =
+      m_database.prepared(u"INSERT INTO patients (patient_id, hospital_id) VALUES (?, ?)"_s);
+    insert->addBindValue(patientId);
+    insert->addBindValue(hospitalId);
     return sql::exec(insert, u"recording patient %1"_s.arg(patientId));
 }
 
@@ -222,29 +222,27 @@ StoreResult<Alert> SqlAlertStore::insertOne(const NewAlert &newAlert, qint64 now
     alert.suppressed = newAlert.suppressed;
     const QByteArray data = protocol::json::write(input.data);
 
-    const QSqlDatabase db = m_database.connection();
     constexpr int idAttempts = 3;
     for (int attempt = 1;; ++attempt) {
         alert.id = newAlertId();
-        QSqlQuery insert(db);
-        insert.prepare(u"INSERT INTO alerts (id, patient_id, hospital_id, type, priority, title, "
-                       u"message, data, source, created_at, state, suppressed) "
-                       u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        insert.addBindValue(alert.id);
-        insert.addBindValue(alert.patientId);
-        insert.addBindValue(alert.hospitalId);
-        insert.addBindValue(sql::text(alert.type));
-        insert.addBindValue(protocol::priorityToString(alert.priority));
-        insert.addBindValue(sql::text(alert.title));
-        insert.addBindValue(sql::text(alert.message));
-        insert.addBindValue(QString::fromUtf8(data));
-        insert.addBindValue(sql::text(alert.source));
-        insert.addBindValue(now);
-        insert.addBindValue(protocol::alertStateToString(AlertState::Active));
-        insert.addBindValue(alert.suppressed ? 1 : 0);
+        const PreparedQuery insert = m_database.prepared(
+          u"INSERT INTO alerts (id, patient_id, hospital_id, type, priority, title, message, data, "
+          u"source, created_at, state, suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        insert->addBindValue(alert.id);
+        insert->addBindValue(alert.patientId);
+        insert->addBindValue(alert.hospitalId);
+        insert->addBindValue(sql::text(alert.type));
+        insert->addBindValue(protocol::priorityToString(alert.priority));
+        insert->addBindValue(sql::text(alert.title));
+        insert->addBindValue(sql::text(alert.message));
+        insert->addBindValue(QString::fromUtf8(data));
+        insert->addBindValue(sql::text(alert.source));
+        insert->addBindValue(now);
+        insert->addBindValue(protocol::alertStateToString(AlertState::Active));
+        insert->addBindValue(alert.suppressed ? 1 : 0);
         auto status = sql::exec(insert, u"storing an alert"_s);
         if (status) {
-            alert.seq = insert.lastInsertId().toLongLong();
+            alert.seq = insert->lastInsertId().toLongLong();
             break;
         }
         // Only the random id is UNIQUE in this statement.
@@ -252,12 +250,12 @@ StoreResult<Alert> SqlAlertStore::insertOne(const NewAlert &newAlert, qint64 now
             return status.error();
     }
 
-    QSqlQuery event(db);
-    event.prepare(u"INSERT INTO alert_events (alert_id, state, actor, at) VALUES (?, ?, ?, ?)"_s);
-    event.addBindValue(alert.id);
-    event.addBindValue(protocol::alertStateToString(AlertState::Active));
-    event.addBindValue(sql::text(alert.source));
-    event.addBindValue(now);
+    const PreparedQuery event = m_database.prepared(
+      u"INSERT INTO alert_events (alert_id, state, actor, at) VALUES (?, ?, ?, ?)"_s);
+    event->addBindValue(alert.id);
+    event->addBindValue(protocol::alertStateToString(AlertState::Active));
+    event->addBindValue(sql::text(alert.source));
+    event->addBindValue(now);
     if (auto status = sql::exec(event, u"recording the alert's state"_s); !status)
         return status.error();
     return alert;

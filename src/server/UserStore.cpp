@@ -155,11 +155,13 @@ StoreResult<User> UserStore::add(const User &input, const QString &password)
     insert.addBindValue(roleToString(user.role));
     insert.addBindValue(QString::fromLatin1(hash.value()));
     insert.addBindValue(now);
+    const auto version = nextTokenVersion(now);
+    if (!version)
+        return version.error();
     insert.addBindValue(now);
     insert.addBindValue(now / 1000);
-    // Milliseconds: a version no earlier user of this name can have reached.
-    insert.addBindValue(now);
-    user.tokenVersion = now;
+    insert.addBindValue(version.value());
+    user.tokenVersion = version.value();
     if (auto status = sql::exec(insert, u"adding user %1"_s.arg(user.username)); !status) {
         if (status.error().code == StoreError::Code::Conflict)
             return StoreError{ StoreError::Code::Conflict,
@@ -326,19 +328,25 @@ StoreStatus UserStore::writePassword(const QString &username,
     auto hash = hashPassword(password);
     if (!hash)
         return hash.error();
+    sql::WriteTransaction transaction(m_database.connection());
+    if (auto status = transaction.begin(); !status)
+        return status;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery query(m_database.connection());
     if (revokeTokens) {
+        const auto version = nextTokenVersion(now);
+        if (!version)
+            return version.error();
         query.prepare(
           u"UPDATE users SET password_hash = ?, updated_at = ?, tokens_valid_after = ?, "
-          u"token_version = MAX(token_version + 1, ?) WHERE username = ?"_s);
+          u"token_version = ? WHERE username = ?"_s);
+        query.addBindValue(QString::fromLatin1(hash.value()));
+        query.addBindValue(now);
+        query.addBindValue(now / 1000);
+        query.addBindValue(version.value());
     } else {
         query.prepare(u"UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?"_s);
-    }
-    query.addBindValue(QString::fromLatin1(hash.value()));
-    query.addBindValue(now);
-    if (revokeTokens) {
-        query.addBindValue(now / 1000);
+        query.addBindValue(QString::fromLatin1(hash.value()));
         query.addBindValue(now);
     }
     query.addBindValue(username);
@@ -346,9 +354,24 @@ StoreStatus UserStore::writePassword(const QString &username,
         return status;
     if (query.numRowsAffected() < 1)
         return notFound(username);
+    if (auto status = transaction.commit(); !status)
+        return status;
     if (revokeTokens)
         qCInfo(lcServerAuth) << "password changed for" << username << "; older tokens revoked";
     return std::monostate{};
+}
+
+StoreResult<qint64> UserStore::nextTokenVersion(qint64 nowMs)
+{
+    // Milliseconds while the clock moves forward, one more than the last otherwise.
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE token_clock SET last = MAX(last + 1, ?) WHERE id = 1 RETURNING last"_s);
+    query.addBindValue(nowMs);
+    if (auto status = sql::exec(query, u"taking a token version"_s); !status)
+        return status.error();
+    if (!query.next())
+        return StoreError{ StoreError::Code::Corrupt, u"the token_clock table is empty"_s };
+    return query.value(0).toLongLong();
 }
 
 StoreResult<std::optional<UserStore::TokenState>> UserStore::tokenState(
@@ -358,15 +381,16 @@ StoreResult<std::optional<UserStore::TokenState>> UserStore::tokenState(
         return status.error();
     if (!isValidUsername(username))
         return std::optional<TokenState>{};
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT tokens_valid_after, token_version FROM users WHERE username = ?"_s);
-    query.addBindValue(username);
+    // Runs for every CONNECT and REST call: a prepared statement.
+    const PreparedQuery query = m_database.prepared(
+      u"SELECT tokens_valid_after, token_version FROM users WHERE username = ?"_s);
+    query->addBindValue(username);
     if (auto status = sql::exec(query, u"reading user %1"_s.arg(username)); !status)
         return status.error();
-    if (!query.next())
+    if (!query->next())
         return std::optional<TokenState>{};
-    return std::optional<TokenState>{ TokenState{ query.value(0).toLongLong(),
-                                                  query.value(1).toLongLong() } };
+    return std::optional<TokenState>{ TokenState{ query->value(0).toLongLong(),
+                                                  query->value(1).toLongLong() } };
 }
 
 StoreResult<UserStore::Credentials> UserStore::credentials(const QString &username) const

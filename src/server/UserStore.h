@@ -77,6 +77,8 @@ private:
     StoreResult<Credentials> credentials(const QString &username) const;
     StoreStatus writePassword(const QString &username, const QString &password, bool revokeTokens);
     StoreResult<QByteArray> hashPassword(const QString &password) const;
+    /// A token version greater than every one handed out before (inside a write transaction).
+    StoreResult<qint64> nextTokenVersion(qint64 nowMs);
     const QByteArray &dummyHash() const;
 
     Database &m_database;

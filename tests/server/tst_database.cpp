@@ -305,6 +305,71 @@ private Q_SLOTS:
         QVERIFY(mapped.message.contains(u"database text"));
     }
 
+    void preparedStatements()
+    {
+        Database db;
+        QVERIFY(db.open(u"sqlite:///"_s + path(u"prepared.db"_s)).ok());
+        const QString insert = u"INSERT INTO patients (patient_id, hospital_id) VALUES (?, ?)"_s;
+        const QString select = u"SELECT hospital_id FROM patients WHERE patient_id = ?"_s;
+        const QSqlQuery *first = nullptr;
+        for (int i = 0; i < 3; ++i) {
+            const vigil::server::PreparedQuery query = db.prepared(insert);
+            if (!first)
+                first = &*query;
+            QCOMPARE(&*query, first); // the same statement each time, not compiled again
+            query->addBindValue(u"p%1"_s.arg(i));
+            query->addBindValue(u"h%1"_s.arg(i));
+            QVERIFY(vigil::server::sql::exec(query, u"test"_s).ok());
+        }
+        // Each use bound its own values.
+        for (int i = 0; i < 3; ++i) {
+            const vigil::server::PreparedQuery query = db.prepared(select);
+            query->addBindValue(u"p%1"_s.arg(i));
+            QVERIFY(vigil::server::sql::exec(query, u"test"_s).ok());
+            QVERIFY(query->next());
+            QCOMPARE(query->value(0).toString(), u"h%1"_s.arg(i));
+        }
+        {
+            // A statement still in use (a nested call) is given as another query.
+            const vigil::server::PreparedQuery outer = db.prepared(select);
+            const vigil::server::PreparedQuery inner = db.prepared(select);
+            QVERIFY(&*outer != &*inner);
+            outer->addBindValue(u"p1"_s);
+            inner->addBindValue(u"p2"_s);
+            QVERIFY(vigil::server::sql::exec(outer, u"test"_s).ok());
+            QVERIFY(vigil::server::sql::exec(inner, u"test"_s).ok());
+            QVERIFY(outer->next() && inner->next());
+            QCOMPARE(outer->value(0).toString(), u"h1"_s);
+            QCOMPARE(inner->value(0).toString(), u"h2"_s);
+        }
+        {
+            // A SELECT handed back mid-way no longer holds a read snapshot: another connection
+            // can write and a checkpoint can take the whole WAL.
+            const vigil::server::PreparedQuery open = db.prepared(select);
+            open->addBindValue(u"p0"_s);
+            QVERIFY(vigil::server::sql::exec(open, u"test"_s).ok());
+            QVERIFY(open->next());
+            QVERIFY(open->isActive());
+        }
+        QVERIFY(!db.prepared(select)->isActive());
+        Database other;
+        QVERIFY(other.open(u"sqlite:///"_s + path(u"prepared.db"_s)).ok());
+        QSqlQuery write(other.connection());
+        QVERIFY(
+          write.exec(u"INSERT INTO patients (patient_id, hospital_id) VALUES ('p9', 'h9')"_s));
+        QSqlQuery checkpoint(db.connection());
+        QVERIFY(checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+        QVERIFY(checkpoint.next());
+        QCOMPARE(checkpoint.value(0).toInt(), 0); // not busy: no reader held the WAL
+        checkpoint.finish();
+
+        // Bad SQL is not cached; its error comes from exec().
+        const vigil::server::PreparedQuery bad = db.prepared(u"SELECT missing FROM nowhere"_s);
+        const auto status = vigil::server::sql::exec(bad, u"test"_s);
+        QVERIFY(!status.ok());
+        QVERIFY2(status.error().message.contains(u"nowhere"_s), qPrintable(status.error().message));
+    }
+
     void errorCodeNames()
     {
         QCOMPARE(vigil::server::storeErrorCodeToString(Code::ReadOnly), u"read_only"_s);

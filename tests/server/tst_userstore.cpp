@@ -224,17 +224,25 @@ private Q_SLOTS:
         QVERIFY(second.validAfter >= first.validAfter);
         QCOMPARE(users.verify(u"alice"_s, u"second-password"_s)->value().tokenVersion,
                  second.version);
-        // Even when the clock stands still or went back: the version only grows.
-        QSqlQuery ahead(db.connection());
-        QVERIFY(ahead.exec(u"UPDATE users SET token_version = 9000000000000"_s));
-        QVERIFY(users.setPassword(u"alice"_s, u"third-password"_s).ok());
-        QCOMPARE(users.tokenState(u"alice"_s).value()->version, 9000000000001);
-
-        // Removed, then added again under the same name: no old token comes back to life.
+        // Removed, then added again under the same name, in the same millisecond as likely as
+        // not: no old token comes back to life.
         QVERIFY(users.remove(u"alice"_s).ok());
         QVERIFY(!users.tokenState(u"alice"_s).value().has_value());
-        QVERIFY(users.add(nurse(u"alice"_s), u"fourth-password"_s).ok());
-        QVERIFY(users.tokenState(u"alice"_s).value()->version > second.version);
+        QVERIFY(users.add(nurse(u"alice"_s), u"third-password"_s).ok());
+        const qint64 third = users.tokenState(u"alice"_s).value()->version;
+        QVERIFY(third > second.version);
+        // Other users draw from the same clock.
+        QVERIFY(users.add(nurse(u"bob"_s), u"bob-password"_s).ok());
+        QVERIFY(users.tokenState(u"bob"_s).value()->version > third);
+
+        // Even when the clock went back (or the versions ran ahead of it): they only grow.
+        QSqlQuery ahead(db.connection());
+        QVERIFY(ahead.exec(u"UPDATE token_clock SET last = 9000000000000"_s));
+        QVERIFY(users.setPassword(u"alice"_s, u"fourth-password"_s).ok());
+        QCOMPARE(users.tokenState(u"alice"_s).value()->version, 9000000000001);
+        QVERIFY(users.remove(u"alice"_s).ok());
+        QVERIFY(users.add(nurse(u"alice"_s), u"fifth-password"_s).ok());
+        QCOMPARE(users.tokenState(u"alice"_s).value()->version, 9000000000002);
     }
 
     void update()
