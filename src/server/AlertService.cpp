@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/AlertService.h"
 
+#include <algorithm>
+
 #include <QCborMap>
 #include <QMetaObject>
 
@@ -350,60 +352,80 @@ void AlertService::publish(QList<protocol::AlertInput> inputs, PublishCallback d
     }
 }
 
+void AlertService::setWriter(AlertWriter *writer)
+{
+    m_writer = writer;
+}
+
 void AlertService::flushPublishes()
 {
     m_flushScheduled = false;
     if (m_storeRetryTimer.isActive())
         return; // waiting for a locked store: the retry takes everything queued, in order
+    if (m_writing)
+        return; // the batch being committed takes what is queued now when it is done
     QList<PublishJob> jobs = std::exchange(m_queue, {});
     m_queuedAlerts = 0;
     if (jobs.isEmpty())
         return;
 
     // The limiter decides in publish order; its verdict is stored with the alert.
-    QList<NewAlert> all;
+    AlertWriter::Groups groups;
+    groups.reserve(jobs.size());
     for (PublishJob &job : jobs) {
         for (NewAlert &alert : job.alerts) {
             if (!job.judged)
                 alert.suppressed =
                   m_limiter.admit(alert.input.patientId) == RateLimiter::Verdict::HoldBack;
-            all.append(alert);
         }
         job.judged = true;
+        groups.append(job.alerts);
     }
 
-    StoreResult<QList<protocol::Alert>> stored = m_store.insertMany(all);
-    if (!stored && stored.error().code == StoreError::Code::Busy && retryWhenBusy(jobs))
+    if (!m_writer) {
+        onStored(jobs, AlertWriter::commit(m_store, groups));
+        return;
+    }
+    // One batch at a time, so that seqs follow the order of publishing; whatever is published
+    // meanwhile goes in the next batch (and shares its fsync).
+    m_writing = true;
+    m_writer->write(std::move(groups),
+                    this,
+                    [this, jobs = std::move(jobs)](const AlertWriter::Results &results) mutable {
+                        m_writing = false;
+                        onStored(jobs, results);
+                        if (!m_queue.isEmpty() && !m_flushScheduled) {
+                            m_flushScheduled = true;
+                            QMetaObject::invokeMethod(
+                              this, &AlertService::flushPublishes, Qt::QueuedConnection);
+                        }
+                    });
+}
+
+void AlertService::onStored(QList<PublishJob> &jobs, const AlertWriter::Results &results)
+{
+    const bool allBusy = std::all_of(results.begin(), results.end(), [](const auto &result) {
+        return !result && result.error().code == StoreError::Code::Busy;
+    });
+    if (allBusy && retryWhenBusy(jobs))
         return;
     if (m_storeBusy.isValid()) {
         qCInfo(lcServerAlerts).noquote()
-          << "the store" << (stored ? "is writable again" : "is still not writable") << "after"
+          << "the store" << (allBusy ? "is still not writable" : "is writable again") << "after"
           << m_storeBusy.elapsed() << "ms";
         m_storeBusy.invalidate();
     }
-    if (stored) {
-        qsizetype offset = 0;
-        for (const PublishJob &job : std::as_const(jobs)) {
-            deliver(job, stored->mid(offset, job.alerts.size()));
-            offset += job.alerts.size();
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const PublishJob &job = jobs.at(i);
+        const auto &result = results.at(i);
+        if (result) {
+            deliver(job, result.value());
+            continue;
         }
-    } else if (jobs.size() > 1 && (stored.error().code == StoreError::Code::Conflict ||
-                                   stored.error().code == StoreError::Code::Invalid)) {
-        // One publisher's bad alert must not fail the others that shared the transaction.
-        for (const PublishJob &job : std::as_const(jobs)) {
-            const StoreResult<QList<protocol::Alert>> one = m_store.insertMany(job.alerts);
-            if (one)
-                deliver(job, one.value());
-            else if (job.done)
-                job.done(one.error());
-        }
-    } else {
         qCWarning(lcServerAlerts).noquote()
-          << "storing" << all.size() << "alerts failed:" << stored.error().message;
-        for (const PublishJob &job : std::as_const(jobs)) {
-            if (job.done)
-                job.done(stored.error());
-        }
+          << "storing" << job.alerts.size() << "alerts failed:" << result.error().message;
+        if (job.done)
+            job.done(result.error());
     }
     closeRateWindows();
 }

@@ -18,6 +18,7 @@
 
 #include "protocol/Contract.h"
 #include "server/AlertStore.h"
+#include "server/AlertWriter.h"
 #include "server/RateLimiter.h"
 #include "server/User.h"
 
@@ -50,7 +51,8 @@ struct AlertServiceOptions
 /// socket_status every 5 s; alerts_suppressed summaries when a rate-limit window closes.
 ///
 /// Every alert is committed to the store before it is emitted or acknowledged as stored. Publishes
-/// that arrive in the same event-loop pass share one insertMany() (one commit, one fsync).
+/// that arrive while the previous batch is being committed share the next insertMany() (one
+/// commit, one fsync); with an AlertWriter the commit runs off the event loop.
 ///
 /// Broadcasts are encoded once per event: patient_alert and alert_updated go to
 /// `patient_<p>`, `hospital_<h>` and, for high priority, the triage rooms, as one room list, so a
@@ -75,9 +77,14 @@ public:
                  QObject *parent = nullptr);
     ~AlertService() override;
 
+    /// Commits publishes on `writer`'s thread (it must outlive the service) instead of on the
+    /// event loop, which then never waits for an fsync. Without one (tests with an in-memory
+    /// store) they are committed in the event loop's next pass.
+    void setWriter(AlertWriter *writer);
+
     /// Stores the alerts (all or nothing, in order), then emits patient_alert for those the rate
-    /// limiter lets through and calls `done` with the stored alerts. Runs in the next event-loop
-    /// pass together with every other publish queued by then. The inputs must be valid.
+    /// limiter lets through and calls `done` with the stored alerts. Publishes queued while a
+    /// batch is being committed are committed together next. The inputs must be valid.
     void publish(QList<protocol::AlertInput> inputs, PublishCallback done);
     /// Acknowledges as `user` (idempotent) and broadcasts alert_updated when it changed.
     StoreResult<AlertTransition> acknowledge(const QString &alertId, const QString &user);
@@ -120,6 +127,9 @@ private:
     static void refuse(ServerSocket *socket, const Ack &ack, const QString &message);
 
     void flushPublishes();
+    /// Delivers (or fails) each job with its group's result, or queues them all again for a
+    /// retry when the store was locked.
+    void onStored(QList<PublishJob> &jobs, const AlertWriter::Results &results);
     /// Queues `jobs` again for a retry while the store's lock is within its grace period; false
     /// once the period is over (they fail then).
     bool retryWhenBusy(QList<PublishJob> &jobs);
@@ -136,9 +146,11 @@ private:
     AlertServiceOptions m_options;
     QElapsedTimer m_uptime;
 
+    AlertWriter *m_writer = nullptr;
     QList<PublishJob> m_queue;
     qsizetype m_queuedAlerts = 0;
     bool m_flushScheduled = false;
+    bool m_writing = false; ///< a batch is with the writer
 
     /// Patients whose open rate-limit window held back a high-priority alert: their summary also
     /// goes to the triage rooms.

@@ -301,6 +301,13 @@ StoreStatus Database::applyPragmas(const DatabaseOptions &options)
               << "the filesystem of" << m_path << "does not support WAL; journal mode is"
               << wal.value(0).toString();
     }
+    if (options.maxPageCount > 0) {
+        const auto status = sql::exec(m_db,
+                                      u"PRAGMA max_page_count = %1"_s.arg(options.maxPageCount),
+                                      u"limiting the file's size"_s);
+        if (!status)
+            return status;
+    }
     const QString sync = options.sync == DatabaseOptions::Sync::Full ? u"FULL"_s : u"NORMAL"_s;
     if (auto status = sql::exec(m_db, u"PRAGMA synchronous = "_s + sync, u"setting synchronous"_s);
         !status)

@@ -33,6 +33,9 @@ struct DatabaseOptions
         Normal,
     };
     Sync sync = Sync::Full;
+    /// When above 0, the file may not grow beyond this many pages (`PRAGMA max_page_count`, on
+    /// every connection opened with these options): writes then fail with Full, as on a full disk.
+    qint64 maxPageCount = 0;
 };
 
 /// A statement from Database::prepared(), used like a QSqlQuery (addBindValue(), sql::exec(),

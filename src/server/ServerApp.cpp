@@ -35,9 +35,12 @@ ServerApp::ServerApp(ServerSettings settings, ServerAppOptions options, QObject 
 
 ServerApp::~ServerApp()
 {
-    // The login worker holds its own database connection; stop it before anything else goes.
+    // The login worker and the alert writer hold their own database connections; stop them
+    // (the writer after the batch it is committing) before anything else goes.
     if (m_logins)
         m_logins->stop();
+    if (m_writer)
+        m_writer->stop();
     // All of these go before the stores they point to; the Engine.IO sessions before the
     // Socket.IO server their connections report to.
     delete m_restApi;
@@ -46,6 +49,7 @@ ServerApp::~ServerApp()
     delete m_engine;
     delete m_socketIo;
     delete m_logins;
+    delete m_writer;
 }
 
 protocol::Result<std::monostate, QString> ServerApp::start()
@@ -106,6 +110,8 @@ protocol::Result<std::monostate, QString> ServerApp::start()
     serviceOptions.storeRetryMs = m_options.storeRetryMs;
     m_alertService =
       new AlertService(m_socketIo, *m_alertStore, *m_rateLimiter, *m_auth, serviceOptions);
+    m_writer = new AlertWriter(m_settings.databaseUrl, m_options.database);
+    m_alertService->setWriter(m_writer);
     m_logins = new LoginService(m_settings.databaseUrl, m_options.database, m_options.hasherLimits);
 
     RestApiOptions restOptions;

@@ -17,6 +17,7 @@
 namespace vigil::server {
 
 class AlertService;
+class AlertWriter;
 class AuthMiddleware;
 class EngineIoServer;
 class HttpFrontend;
@@ -94,6 +95,7 @@ private:
     SocketIoServer *m_socketIo = nullptr;
     AlertService *m_alertService = nullptr;
     LoginService *m_logins = nullptr;
+    AlertWriter *m_writer = nullptr; ///< commits publishes off the event loop
     RestApi *m_restApi = nullptr;
 };
 
