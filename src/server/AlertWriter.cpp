@@ -9,6 +9,7 @@
 
 #include "common/Logging.h"
 #include "server/SqlAlertStore.h"
+#include "server/WorkerThread.h"
 
 using namespace Qt::StringLiterals;
 
@@ -58,57 +59,34 @@ private:
 
 AlertWriter::AlertWriter(QString databaseUrl, DatabaseOptions databaseOptions, QObject *parent)
   : QObject(parent)
-  , m_worker(new AlertWriterWorker(std::move(databaseUrl), databaseOptions))
+  , m_worker(std::make_unique<WorkerThread<AlertWriterWorker>>(u"vigil-alert-writer"_s,
+                                                               std::move(databaseUrl),
+                                                               databaseOptions))
 {
-    m_thread.setObjectName(u"vigil-alert-writer"_s);
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
 }
 
-AlertWriter::~AlertWriter()
-{
-    stop();
-    delete m_worker;
-}
+AlertWriter::~AlertWriter() = default;
 
 void AlertWriter::stop()
 {
-    if (!m_thread.isRunning())
-        return;
-    AlertWriterWorker *worker = m_worker;
-    // Queued behind the batch being committed, so that one finishes first.
-    QMetaObject::invokeMethod(
-      worker, [worker] { worker->release(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_worker->stop();
 }
 
 void AlertWriter::write(Groups groups, QObject *context, Callback done)
 {
-    if (!m_thread.isRunning()) {
+    if (!m_worker->isRunning()) {
         done(Results(groups.size(),
                      StoreResult<QList<protocol::Alert>>(
                        StoreError{ StoreError::Code::Io, u"the alert store is shutting down"_s })));
         return;
     }
-    QPointer<AlertWriter> self(this);
     QPointer<QObject> guard(context);
-    AlertWriterWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-      worker,
-      [worker, self, guard, groups = std::move(groups), done = std::move(done)] {
-          Results results = worker->commit(groups);
-          if (!self)
-              return;
-          QMetaObject::invokeMethod(
-            self.data(),
-            [guard, results = std::move(results), done] {
-                if (guard)
-                    done(results);
-            },
-            Qt::QueuedConnection);
-      },
-      Qt::QueuedConnection);
+    m_worker->run(
+      [groups = std::move(groups)](AlertWriterWorker &worker) { return worker.commit(groups); },
+      [guard, done = std::move(done)](const Results &results) {
+          if (guard)
+              done(results);
+      });
 }
 
 AlertWriter::Results AlertWriter::commit(AlertStore &store, const Groups &groups)

@@ -3,11 +3,11 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QThread>
 
 #include "server/AlertStore.h"
 #include "server/Database.h"
@@ -15,6 +15,8 @@
 namespace vigil::server {
 
 class AlertWriterWorker;
+template<typename Worker>
+class WorkerThread;
 
 /// Commits published alerts on a thread of its own, so that the event loop never waits for a
 /// commit's fsync (or for a lock another process holds): it goes on delivering earlier alerts and
@@ -47,8 +49,7 @@ public:
     static Results commit(AlertStore &store, const Groups &groups);
 
 private:
-    QThread m_thread;
-    AlertWriterWorker *m_worker = nullptr;
+    std::unique_ptr<WorkerThread<AlertWriterWorker>> m_worker;
 };
 
 } // namespace vigil::server

@@ -9,6 +9,7 @@
 
 #include "common/Logging.h"
 #include "server/UserStore.h"
+#include "server/WorkerThread.h"
 
 using namespace Qt::StringLiterals;
 
@@ -59,28 +60,18 @@ LoginService::LoginService(QString databaseUrl,
                            PasswordHasher::Limits limits,
                            QObject *parent)
   : QObject(parent)
-  , m_worker(new LoginWorker(std::move(databaseUrl), databaseOptions, limits))
+  , m_worker(std::make_unique<WorkerThread<LoginWorker>>(u"vigil-login"_s,
+                                                         std::move(databaseUrl),
+                                                         databaseOptions,
+                                                         limits))
 {
-    m_thread.setObjectName(u"vigil-login"_s);
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
 }
 
-LoginService::~LoginService()
-{
-    stop();
-    delete m_worker;
-}
+LoginService::~LoginService() = default;
 
 void LoginService::stop()
 {
-    if (!m_thread.isRunning())
-        return;
-    LoginWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-      worker, [worker] { worker->release(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_worker->stop();
 }
 
 void LoginService::verify(const QString &username,
@@ -88,30 +79,19 @@ void LoginService::verify(const QString &username,
                           QObject *context,
                           Callback done)
 {
-    if (!m_thread.isRunning() || m_pending >= maxPending) {
+    if (!m_worker->isRunning() || m_pending >= maxPending) {
         done(StoreError{ StoreError::Code::Busy, u"too many logins in progress"_s });
         return;
     }
     ++m_pending;
-    QPointer<LoginService> self(this);
     QPointer<QObject> guard(context);
-    LoginWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-      worker,
-      [worker, self, guard, username, password, done = std::move(done)] {
-          const Result result = worker->verify(username, password);
-          if (!self)
-              return;
-          QMetaObject::invokeMethod(
-            self.data(),
-            [self, guard, result, done] {
-                --self->m_pending;
-                if (guard)
-                    done(result);
-            },
-            Qt::QueuedConnection);
-      },
-      Qt::QueuedConnection);
+    m_worker->run(
+      [username, password](LoginWorker &worker) { return worker.verify(username, password); },
+      [this, guard, done = std::move(done)](const Result &result) {
+          --m_pending;
+          if (guard)
+              done(result);
+      });
 }
 
 } // namespace vigil::server

@@ -3,11 +3,11 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include <QObject>
 #include <QString>
-#include <QThread>
 
 #include "server/Database.h"
 #include "server/PasswordHasher.h"
@@ -17,6 +17,8 @@
 namespace vigil::server {
 
 class LoginWorker;
+template<typename Worker>
+class WorkerThread;
 
 /// Checks passwords on a worker thread. One Argon2id verification costs tens of milliseconds and
 /// 64 MiB, which must not stall every socket on the event loop. The worker has its own database
@@ -48,8 +50,7 @@ public:
     void stop();
 
 private:
-    QThread m_thread;
-    LoginWorker *m_worker = nullptr;
+    std::unique_ptr<WorkerThread<LoginWorker>> m_worker;
     int m_pending = 0;
 };
 

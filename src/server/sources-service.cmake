@@ -7,6 +7,7 @@ target_sources(vigil_server_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/AlertService.h ${CMAKE_CURRENT_LIST_DIR}/AlertService.cpp
     ${CMAKE_CURRENT_LIST_DIR}/AlertWriter.h ${CMAKE_CURRENT_LIST_DIR}/AlertWriter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/LoginService.h ${CMAKE_CURRENT_LIST_DIR}/LoginService.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/WorkerThread.h
     ${CMAKE_CURRENT_LIST_DIR}/RestApi.h ${CMAKE_CURRENT_LIST_DIR}/RestApi.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ClientAddress.h ${CMAKE_CURRENT_LIST_DIR}/ClientAddress.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DemoSimulator.h ${CMAKE_CURRENT_LIST_DIR}/DemoSimulator.cpp
