@@ -339,6 +339,56 @@ bool hasCharAt(QStringView text, qsizetype pos, char16_t c)
     return pos < text.size() && text[pos] == QChar(c);
 }
 
+// The contract's names of each enumeration, one table each for both directions. The names are
+// literals, so the QStrings handed out share their static data.
+template<typename Enum, std::size_t N>
+using NameTable = std::array<std::pair<Enum, QString>, N>;
+
+const NameTable<Priority, 4> &priorityNames()
+{
+    static const NameTable<Priority, 4> names{ { { Priority::High, u"high"_s },
+                                                 { Priority::Medium, u"medium"_s },
+                                                 { Priority::Low, u"low"_s },
+                                                 { Priority::Info, u"info"_s } } };
+    return names;
+}
+
+const NameTable<AlertState, 3> &alertStateNames()
+{
+    static const NameTable<AlertState, 3> names{ { { AlertState::Active, u"active"_s },
+                                                   { AlertState::Acknowledged, u"acknowledged"_s },
+                                                   { AlertState::Resolved, u"resolved"_s } } };
+    return names;
+}
+
+const NameTable<TriageStatus, 3> &triageStatusNames()
+{
+    static const NameTable<TriageStatus, 3> names{ { { TriageStatus::Waiting, u"waiting"_s },
+                                                     { TriageStatus::InTriage, u"in_triage"_s },
+                                                     { TriageStatus::Done, u"done"_s } } };
+    return names;
+}
+
+template<typename Enum, std::size_t N>
+QString nameOf(const NameTable<Enum, N> &names, Enum value)
+{
+    for (const auto &[each, name] : names) {
+        if (each == value)
+            return name;
+    }
+    return {};
+}
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> valueNamed(const NameTable<Enum, N> &names, QStringView text)
+{
+    for (const auto &[each, name] : names) {
+        if (name == text)
+            return each;
+    }
+    return std::nullopt;
+}
+
 const QString priorityChoices = u"high, medium, low, info"_s;
 const QString triageStatusChoices = u"waiting, in_triage, done"_s;
 
@@ -346,30 +396,12 @@ const QString triageStatusChoices = u"waiting, in_triage, done"_s;
 
 QString priorityToString(Priority priority)
 {
-    switch (priority) {
-        case Priority::High:
-            return u"high"_s;
-        case Priority::Medium:
-            return u"medium"_s;
-        case Priority::Low:
-            return u"low"_s;
-        case Priority::Info:
-            return u"info"_s;
-    }
-    return {};
+    return nameOf(priorityNames(), priority);
 }
 
 std::optional<Priority> priorityFromString(QStringView text)
 {
-    if (text == u"high")
-        return Priority::High;
-    if (text == u"medium")
-        return Priority::Medium;
-    if (text == u"low")
-        return Priority::Low;
-    if (text == u"info")
-        return Priority::Info;
-    return std::nullopt;
+    return valueNamed(priorityNames(), text);
 }
 
 int priorityRank(Priority priority)
@@ -389,50 +421,22 @@ int priorityRank(Priority priority)
 
 QString alertStateToString(AlertState state)
 {
-    switch (state) {
-        case AlertState::Active:
-            return u"active"_s;
-        case AlertState::Acknowledged:
-            return u"acknowledged"_s;
-        case AlertState::Resolved:
-            return u"resolved"_s;
-    }
-    return {};
+    return nameOf(alertStateNames(), state);
 }
 
 std::optional<AlertState> alertStateFromString(QStringView text)
 {
-    if (text == u"active")
-        return AlertState::Active;
-    if (text == u"acknowledged")
-        return AlertState::Acknowledged;
-    if (text == u"resolved")
-        return AlertState::Resolved;
-    return std::nullopt;
+    return valueNamed(alertStateNames(), text);
 }
 
 QString triageStatusToString(TriageStatus status)
 {
-    switch (status) {
-        case TriageStatus::Waiting:
-            return u"waiting"_s;
-        case TriageStatus::InTriage:
-            return u"in_triage"_s;
-        case TriageStatus::Done:
-            return u"done"_s;
-    }
-    return {};
+    return nameOf(triageStatusNames(), status);
 }
 
 std::optional<TriageStatus> triageStatusFromString(QStringView text)
 {
-    if (text == u"waiting")
-        return TriageStatus::Waiting;
-    if (text == u"in_triage")
-        return TriageStatus::InTriage;
-    if (text == u"done")
-        return TriageStatus::Done;
-    return std::nullopt;
+    return valueNamed(triageStatusNames(), text);
 }
 
 QString formatTimestamp(const QDateTime &time)
