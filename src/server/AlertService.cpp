@@ -59,6 +59,7 @@ QString roomArgument(const QCborArray &args)
 
 AlertService::AlertService(SocketIoServer *io,
                            AlertStore &store,
+                           AlertWriter &writer,
                            RateLimiter &limiter,
                            const AuthMiddleware &auth,
                            AlertServiceOptions options,
@@ -68,6 +69,7 @@ AlertService::AlertService(SocketIoServer *io,
   , m_main(io->mainNamespace())
   , m_monitor(io->addNamespace(u"/monitor"_s))
   , m_store(store)
+  , m_writer(writer)
   , m_limiter(limiter)
   , m_options(options)
 {
@@ -352,11 +354,6 @@ void AlertService::publish(QList<protocol::AlertInput> inputs, PublishCallback d
     }
 }
 
-void AlertService::setWriter(AlertWriter *writer)
-{
-    m_writer = writer;
-}
-
 void AlertService::flushPublishes()
 {
     m_flushScheduled = false;
@@ -382,24 +379,20 @@ void AlertService::flushPublishes()
         groups.append(job.alerts);
     }
 
-    if (!m_writer) {
-        onStored(jobs, AlertWriter::commit(m_store, groups));
-        return;
-    }
     // One batch at a time, so that seqs follow the order of publishing; whatever is published
     // meanwhile goes in the next batch (and shares its fsync).
     m_writing = true;
-    m_writer->write(std::move(groups),
-                    this,
-                    [this, jobs = std::move(jobs)](const AlertWriter::Results &results) mutable {
-                        m_writing = false;
-                        onStored(jobs, results);
-                        if (!m_queue.isEmpty() && !m_flushScheduled) {
-                            m_flushScheduled = true;
-                            QMetaObject::invokeMethod(
-                              this, &AlertService::flushPublishes, Qt::QueuedConnection);
-                        }
-                    });
+    m_writer.write(std::move(groups),
+                   this,
+                   [this, jobs = std::move(jobs)](const AlertWriter::Results &results) mutable {
+                       m_writing = false;
+                       onStored(jobs, results);
+                       if (!m_queue.isEmpty() && !m_flushScheduled) {
+                           m_flushScheduled = true;
+                           QMetaObject::invokeMethod(
+                             this, &AlertService::flushPublishes, Qt::QueuedConnection);
+                       }
+                   });
 }
 
 void AlertService::onStored(QList<PublishJob> &jobs, const AlertWriter::Results &results)

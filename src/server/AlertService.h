@@ -67,20 +67,18 @@ class AlertService final : public QObject
 public:
     using PublishCallback = std::function<void(const StoreResult<QList<protocol::Alert>> &result)>;
 
-    /// `io`, `store`, `limiter` and `auth` must outlive the service. Registers the middlewares and
+    /// `io`, `store`, `writer`, `limiter` and `auth` must outlive the service. Reads,
+    /// acknowledgements and triage go to `store`; publishes are committed by `writer`, on its own
+    /// thread, so the event loop never waits for their fsync. Registers the middlewares and
     /// handlers of `/` and `/monitor`.
     AlertService(SocketIoServer *io,
                  AlertStore &store,
+                 AlertWriter &writer,
                  RateLimiter &limiter,
                  const AuthMiddleware &auth,
                  AlertServiceOptions options = {},
                  QObject *parent = nullptr);
     ~AlertService() override;
-
-    /// Commits publishes on `writer`'s thread (it must outlive the service) instead of on the
-    /// event loop, which then never waits for an fsync. Without one (tests with an in-memory
-    /// store) they are committed in the event loop's next pass.
-    void setWriter(AlertWriter *writer);
 
     /// Stores the alerts (all or nothing, in order), then emits patient_alert for those the rate
     /// limiter lets through and calls `done` with the stored alerts. Publishes queued while a
@@ -142,11 +140,11 @@ private:
     Namespace *m_main;
     Namespace *m_monitor;
     AlertStore &m_store;
+    AlertWriter &m_writer;
     RateLimiter &m_limiter;
     AlertServiceOptions m_options;
     QElapsedTimer m_uptime;
 
-    AlertWriter *m_writer = nullptr;
     QList<PublishJob> m_queue;
     qsizetype m_queuedAlerts = 0;
     bool m_flushScheduled = false;

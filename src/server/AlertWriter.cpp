@@ -4,7 +4,6 @@
 
 #include <memory>
 
-#include <QMetaObject>
 #include <QPointer>
 
 #include "common/Logging.h"
@@ -20,24 +19,21 @@ class AlertWriterWorker final : public QObject
 {
 public:
     AlertWriterWorker(QString url, DatabaseOptions options)
-      : m_url(std::move(url))
-      , m_options(options)
+      : m_database(std::move(url), options)
     {
     }
 
     AlertWriter::Results commit(const AlertWriter::Groups &groups)
     {
         if (!m_store) {
-            auto database = std::make_unique<Database>();
-            const StoreStatus opened = database->open(m_url, m_options);
-            if (!opened) {
+            const StoreResult<Database *> database = m_database.get();
+            if (!database) {
                 qCWarning(lcServerStore).noquote()
-                  << "the alert writer cannot open the store:" << opened.error().message;
+                  << "the alert writer cannot open the store:" << database.error().message;
                 return AlertWriter::Results(groups.size(),
-                                            StoreResult<QList<protocol::Alert>>(opened.error()));
+                                            StoreResult<QList<protocol::Alert>>(database.error()));
             }
-            m_database = std::move(database);
-            m_store = std::make_unique<SqlAlertStore>(*m_database);
+            m_store = std::make_unique<SqlAlertStore>(*database.value());
         }
         return AlertWriter::commit(*m_store, groups);
     }
@@ -45,15 +41,11 @@ public:
     void release()
     {
         m_store.reset();
-        if (m_database)
-            m_database->close();
-        m_database.reset();
+        m_database.close();
     }
 
 private:
-    QString m_url;
-    DatabaseOptions m_options;
-    std::unique_ptr<Database> m_database;
+    WorkerDatabase m_database;
     std::unique_ptr<SqlAlertStore> m_store;
 };
 

@@ -45,7 +45,7 @@ public:
     /// Waits for the batch being committed, then stops the thread; later writes fail as Io.
     void stop();
 
-    /// What the writer's thread does with a batch, on `store`; also used where no thread is.
+    /// What the writer's thread does with a batch, on `store`.
     static Results commit(AlertStore &store, const Groups &groups);
 
 private:

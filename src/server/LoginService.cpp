@@ -4,7 +4,6 @@
 
 #include <memory>
 
-#include <QMetaObject>
 #include <QPointer>
 
 #include "common/Logging.h"
@@ -20,21 +19,18 @@ class LoginWorker final : public QObject
 {
 public:
     LoginWorker(QString url, DatabaseOptions options, PasswordHasher::Limits limits)
-      : m_url(std::move(url))
-      , m_options(options)
+      : m_database(std::move(url), options)
       , m_hasher(limits)
     {
     }
 
     LoginService::Result verify(const QString &username, const QString &password)
     {
-        if (!m_database) {
-            auto database = std::make_unique<Database>();
-            const StoreStatus opened = database->open(m_url, m_options);
-            if (!opened)
-                return opened.error();
-            m_database = std::move(database);
-            m_users = std::make_unique<UserStore>(*m_database, m_hasher);
+        if (!m_users) {
+            const StoreResult<Database *> database = m_database.get();
+            if (!database)
+                return database.error();
+            m_users = std::make_unique<UserStore>(*database.value(), m_hasher);
         }
         return m_users->verify(username, password);
     }
@@ -42,16 +38,12 @@ public:
     void release()
     {
         m_users.reset();
-        if (m_database)
-            m_database->close();
-        m_database.reset();
+        m_database.close();
     }
 
 private:
-    QString m_url;
-    DatabaseOptions m_options;
+    WorkerDatabase m_database;
     PasswordHasher m_hasher;
-    std::unique_ptr<Database> m_database;
     std::unique_ptr<UserStore> m_users;
 };
 

@@ -108,10 +108,9 @@ protocol::Result<std::monostate, QString> ServerApp::start()
     serviceOptions.statusIntervalMs = m_options.statusIntervalMs;
     serviceOptions.revocationSweepMs = m_options.revocationSweepMs;
     serviceOptions.storeRetryMs = m_options.storeRetryMs;
-    m_alertService =
-      new AlertService(m_socketIo, *m_alertStore, *m_rateLimiter, *m_auth, serviceOptions);
     m_writer = new AlertWriter(m_settings.databaseUrl, m_options.database);
-    m_alertService->setWriter(m_writer);
+    m_alertService = new AlertService(
+      m_socketIo, *m_alertStore, *m_writer, *m_rateLimiter, *m_auth, serviceOptions);
     m_logins = new LoginService(m_settings.databaseUrl, m_options.database, m_options.hasherLimits);
 
     RestApiOptions restOptions;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
 #include <utility>
 
 #include <QMetaObject>
@@ -9,7 +10,46 @@
 #include <QString>
 #include <QThread>
 
+#include "server/Database.h"
+
 namespace vigil::server {
+
+/// A worker's own connection to the store: opened on the worker's thread at first use (a Qt SQL
+/// connection only works on the thread that opened it), closed from the worker's release().
+class WorkerDatabase final
+{
+public:
+    WorkerDatabase(QString url, DatabaseOptions options)
+      : m_url(std::move(url))
+      , m_options(options)
+    {
+    }
+
+    /// The open connection, or why it cannot be opened (tried again at the next call).
+    StoreResult<Database *> get()
+    {
+        if (!m_database) {
+            auto database = std::make_unique<Database>();
+            const StoreStatus opened = database->open(m_url, m_options);
+            if (!opened)
+                return opened.error();
+            m_database = std::move(database);
+        }
+        return m_database.get();
+    }
+
+    void close()
+    {
+        if (m_database)
+            m_database->close();
+        m_database.reset();
+    }
+
+private:
+    QString m_url;
+    DatabaseOptions m_options;
+    std::unique_ptr<Database> m_database;
+};
 
 /// A `Worker` (a QObject with a `release()`) living on a thread of its own, for work that would
 /// stall every socket on the event loop: an Argon2id check, a commit and its fsync. Each such
