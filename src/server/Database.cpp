@@ -248,23 +248,22 @@ PreparedQuery::~PreparedQuery()
 
 PreparedQuery Database::prepared(const QString &statement)
 {
-    auto it = m_statements.find(statement);
-    if (it == m_statements.end()) {
-        auto query = std::make_unique<QSqlQuery>(m_db);
-        if (!query->prepare(statement)) {
-            QSqlQuery *failed = query.get(); // before the move: arguments have no set order
-            QSqlError error = failed->lastError();
-            return PreparedQuery(failed, nullptr, std::move(query), std::move(error));
-        }
-        it = m_statements.emplace(statement, CachedStatement{ std::move(query), false }).first;
-    } else if (it->second.inUse) {
-        auto query = std::make_unique<QSqlQuery>(m_db);
-        QSqlError error = query->prepare(statement) ? QSqlError() : query->lastError();
-        QSqlQuery *fresh = query.get();
-        return PreparedQuery(fresh, nullptr, std::move(query), std::move(error));
+    const auto it = m_statements.find(statement);
+    if (it != m_statements.end() && !it->second.inUse) {
+        it->second.inUse = true;
+        return PreparedQuery(it->second.query.get(), &it->second.inUse, nullptr);
     }
-    it->second.inUse = true;
-    return PreparedQuery(it->second.query.get(), &it->second.inUse, nullptr);
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    const bool ok = query->prepare(statement);
+    QSqlQuery *raw = query.get(); // before the move: arguments have no set order
+    if (ok && it == m_statements.end()) {
+        auto &cached =
+          m_statements.emplace(statement, CachedStatement{ std::move(query), true }).first->second;
+        return PreparedQuery(raw, &cached.inUse, nullptr);
+    }
+    // Not cached: it failed to prepare (its error goes with it), or the cached one is in use.
+    QSqlError error = ok ? QSqlError() : raw->lastError();
+    return PreparedQuery(raw, nullptr, std::move(query), std::move(error));
 }
 
 bool Database::isOpen() const

@@ -145,6 +145,9 @@ StoreResult<User> UserStore::add(const User &input, const QString &password)
     if (auto status = transaction.begin(); !status)
         return status.error();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto version = nextTokenVersion(now);
+    if (!version)
+        return version.error();
     QSqlQuery insert(m_database.connection());
     // Tokens left over from an earlier user of the same name must not come back to life.
     insert.prepare(
@@ -155,9 +158,6 @@ StoreResult<User> UserStore::add(const User &input, const QString &password)
     insert.addBindValue(roleToString(user.role));
     insert.addBindValue(QString::fromLatin1(hash.value()));
     insert.addBindValue(now);
-    const auto version = nextTokenVersion(now);
-    if (!version)
-        return version.error();
     insert.addBindValue(now);
     insert.addBindValue(now / 1000);
     insert.addBindValue(version.value());
@@ -332,22 +332,25 @@ StoreStatus UserStore::writePassword(const QString &username,
     if (auto status = transaction.begin(); !status)
         return status;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QSqlQuery query(m_database.connection());
+    StoreResult<qint64> version = qint64(0);
     if (revokeTokens) {
-        const auto version = nextTokenVersion(now);
+        version = nextTokenVersion(now);
         if (!version)
             return version.error();
+    }
+    QSqlQuery query(m_database.connection());
+    if (revokeTokens) {
         query.prepare(
           u"UPDATE users SET password_hash = ?, updated_at = ?, tokens_valid_after = ?, "
           u"token_version = ? WHERE username = ?"_s);
-        query.addBindValue(QString::fromLatin1(hash.value()));
-        query.addBindValue(now);
-        query.addBindValue(now / 1000);
-        query.addBindValue(version.value());
     } else {
         query.prepare(u"UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?"_s);
-        query.addBindValue(QString::fromLatin1(hash.value()));
-        query.addBindValue(now);
+    }
+    query.addBindValue(QString::fromLatin1(hash.value()));
+    query.addBindValue(now);
+    if (revokeTokens) {
+        query.addBindValue(now / 1000);
+        query.addBindValue(version.value());
     }
     query.addBindValue(username);
     if (auto status = sql::exec(query, u"setting the password of %1"_s.arg(username)); !status)
